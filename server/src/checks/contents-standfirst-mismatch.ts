@@ -1,0 +1,41 @@
+import { collapseWhitespace, titleKey } from '../model/text';
+import type { Check, Finding } from './check';
+import { quote } from './describe';
+import { contentsPairing } from './facts/contentsPairs';
+
+/** How the entry's words differ from the article's, in an editor's terms. */
+function difference(entry: string, article: string): string {
+  const e = titleKey(entry);
+  const a = titleKey(article);
+  if (a.endsWith(e)) {
+    const missing = collapseWhitespace(article).slice(0, collapseWhitespace(article).length - collapseWhitespace(entry).length).trim();
+    return `it lacks the beginning “${missing}”`;
+  }
+  if (a.startsWith(e)) return "it stops before the article's standfirst ends";
+  if (e.endsWith(a) || e.startsWith(a)) return "it has words the article's standfirst does not";
+  return `the article says ${quote(article, { start: 0, end: article.length }, 60)}`;
+}
+
+export const contentsStandfirstMismatch: Check = {
+  code: 'contents.standfirst-mismatch',
+  severity: 'warning',
+  description: "A contents entry's standfirst differs from its article's.",
+  heuristic: false,
+  run(context) {
+    const findings: Finding[] = [];
+    const { text } = context;
+    for (const { entry, article } of contentsPairing(context).pairs) {
+      if (!entry.standfirst || !article.standfirst) continue;
+      const entryText = entry.standfirst.text;
+      const articleText = text.slice(article.standfirst.start, article.standfirst.end);
+      if (titleKey(entryText) === titleKey(articleText)) continue;
+      findings.push({
+        start: entry.standfirst.start,
+        end: entry.standfirst.end,
+        message: `Contents standfirst differs from the article's: ${difference(entryText, articleText)}.`,
+        related: [{ start: article.standfirst.start, end: article.standfirst.end, message: "The article's standfirst" }],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,54 @@
+// Everything a check may read: the model, the issue's identity, the workspace
+// lookups and the profile. Facts several checks share are computed once.
+import { issueIdentity } from '../model/issue';
+import type { IssueIdentity } from '../model/issue';
+import type { BulletinDocument } from '../model/types';
+import { footerTemplate } from '../profile/footerTemplate';
+import type { FooterTemplate } from '../profile/footerTemplate';
+import type { Profile } from '../profile/profile';
+import type { HeadlineLookup } from '../workspace/index';
+import { resolveReference } from '../workspace/resolve';
+import type { ReferenceResolution } from '../workspace/resolve';
+
+export interface CheckContext {
+  readonly uri: string;
+  readonly text: string;
+  readonly doc: BulletinDocument;
+  readonly issue: IssueIdentity;
+  readonly lookup: HeadlineLookup;
+  readonly profile: Profile;
+  readonly footer: FooterTemplate;
+  /** Every cross-reference of the document, resolved (running text only where it names a headline). */
+  resolutions(): readonly ReferenceResolution[];
+  /** Computes a shared fact once per context. */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+export function createCheckContext(doc: BulletinDocument, uri: string, lookup: HeadlineLookup, profile: Profile): CheckContext {
+  const memos = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!memos.has(key)) memos.set(key, compute());
+    return memos.get(key) as T;
+  };
+  return {
+    uri,
+    text: doc.text,
+    doc,
+    issue: issueIdentity(doc, uri),
+    lookup,
+    profile,
+    footer: footerTemplate(profile.footerTemplate),
+    memo,
+    resolutions: () =>
+      memo('resolutions', () => {
+        const out: ReferenceResolution[] = [];
+        for (const article of doc.articles) {
+          for (const reference of article.crossReferences) {
+            const resolution = resolveReference(reference, reference.target.text, lookup, uri);
+            if (resolution) out.push(resolution);
+          }
+        }
+        return out;
+      }),
+  };
+}

@@ -1,0 +1,17 @@
+// Short quotations of document text for messages.
+import { collapseWhitespace } from '../model/text';
+import type { Span } from '../model/types';
+
+/** The first words of a span, collapsed and cut at a word boundary. */
+export function quote(text: string, span: Span, max = 48): string {
+  const flat = collapseWhitespace(text.slice(span.start, Math.min(span.end, span.start + max * 4)));
+  if (flat.length <= max) return `“${flat}”`;
+  const cut = flat.lastIndexOf(' ', max);
+  return `“${flat.slice(0, cut > max / 2 ? cut : max)}…”`;
+}
+
+/** The span of a paragraph's first line (for pointing at a paragraph without covering it). */
+export function firstLineOf(paragraph: { readonly lines: readonly Span[] }): Span {
+  const line = paragraph.lines[0]!;
+  return { start: line.start, end: line.end };
+}

@@ -1,0 +1,100 @@
+// Pairs each contents entry with its article: by headline first, then by
+// standfirst and byline, so damaged entries (a lost first line) still pair.
+import { personKey } from '../../model/byline';
+import { titleKey, titleWords } from '../../model/text';
+import type { Article, ContentsEntry } from '../../model/types';
+import type { CheckContext } from '../context';
+
+export interface ContentsPair {
+  readonly entry: ContentsEntry;
+  readonly entryIndex: number;
+  readonly article: Article;
+  readonly articleIndex: number;
+}
+
+export interface ContentsPairing {
+  readonly pairs: readonly ContentsPair[];
+  readonly unpairedEntries: readonly { entry: ContentsEntry; index: number }[];
+  readonly unpairedArticles: readonly { article: Article; index: number }[];
+}
+
+interface Keys {
+  readonly headline?: string;
+  readonly shortHeadline?: string;
+  readonly standfirst: string;
+  readonly words: ReadonlySet<string>;
+  readonly authors: string;
+}
+
+function keys(text: string, headline: { text: string; country?: string } | undefined, standfirst: { start: number; end: number } | undefined, authors: readonly { name: string }[]): Keys {
+  const sf = standfirst ? titleKey(text.slice(standfirst.start, standfirst.end)) : '';
+  const short = headline?.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
+  return {
+    ...(headline ? { headline: titleKey(headline.text) } : {}),
+    ...(short ? { shortHeadline: short } : {}),
+    standfirst: sf,
+    words: new Set(titleWords(sf)),
+    authors: authors.map((a) => personKey(a.name)).sort().join('|'),
+  };
+}
+
+function score(e: Keys, a: Keys): number {
+  let s = 0;
+  if (e.headline && a.headline && (e.headline === a.headline || e.headline === a.shortHeadline || e.shortHeadline === a.headline)) s += 100;
+  if (e.standfirst && a.standfirst) {
+    if (e.standfirst === a.standfirst) s += 60;
+    else if (Math.min(e.standfirst.length, a.standfirst.length) >= 12 && (a.standfirst.endsWith(e.standfirst) || a.standfirst.startsWith(e.standfirst) || e.standfirst.endsWith(a.standfirst) || e.standfirst.startsWith(a.standfirst))) s += 50;
+    else {
+      let shared = 0;
+      for (const w of e.words) if (a.words.has(w)) shared++;
+      s += (40 * shared) / Math.max(1, Math.max(e.words.size, a.words.size));
+    }
+  }
+  if (e.authors && e.authors === a.authors) s += 20;
+  return s;
+}
+
+const THRESHOLD = 35;
+
+export function contentsPairing(context: CheckContext): ContentsPairing {
+  return context.memo('contentsPairs', () => {
+    const { doc, text } = context;
+    const entries = doc.contents?.entries ?? [];
+    const entryKeys = entries.map((e) => keys(text, e.headline, e.standfirst, e.byline?.authors ?? []));
+    const articleKeys = doc.articles.map((a) => keys(text, a.headline, a.standfirst, a.byline?.authors ?? []));
+    const entryTaken = new Array<boolean>(entries.length).fill(false);
+    const articleTaken = new Array<boolean>(doc.articles.length).fill(false);
+    const pairs: ContentsPair[] = [];
+    const take = (ei: number, ai: number): void => {
+      entryTaken[ei] = true;
+      articleTaken[ai] = true;
+      pairs.push({ entry: entries[ei]!, entryIndex: ei, article: doc.articles[ai]!, articleIndex: ai });
+    };
+    // Exact headlines first: cheap, and right whenever the entry has its headline.
+    const byHeadline = new Map<string, number[]>();
+    articleKeys.forEach((k, ai) => {
+      for (const key of [k.headline, k.shortHeadline]) if (key) byHeadline.set(key, [...(byHeadline.get(key) ?? []), ai]);
+    });
+    entryKeys.forEach((k, ei) => {
+      const ai = k.headline ? byHeadline.get(k.headline)?.find((i) => !articleTaken[i]) : undefined;
+      if (ai !== undefined) take(ei, ai);
+    });
+    const candidates: { ei: number; ai: number; s: number }[] = [];
+    entryKeys.forEach((ek, ei) => {
+      if (entryTaken[ei]) return;
+      articleKeys.forEach((ak, ai) => {
+        if (articleTaken[ai]) return;
+        const s = score(ek, ak) - Math.abs(ei - ai) * 0.01;
+        if (s >= THRESHOLD) candidates.push({ ei, ai, s });
+      });
+    });
+    candidates.sort((x, y) => y.s - x.s);
+    for (const { ei, ai } of candidates) if (!entryTaken[ei] && !articleTaken[ai]) take(ei, ai);
+    pairs.sort((x, y) => x.entryIndex - y.entryIndex);
+    return {
+      pairs,
+      unpairedEntries: entries.flatMap((entry, index) => (entryTaken[index] ? [] : [{ entry, index }])),
+      unpairedArticles: doc.articles.flatMap((article, index) => (articleTaken[index] ? [] : [{ article, index }])),
+    };
+  });
+}

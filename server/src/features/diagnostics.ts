@@ -1,0 +1,32 @@
+// Problems found by the checks → protocol diagnostics.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Problem, Severity } from '../checks/check';
+import type { Positions } from '../model/lineIndex';
+import { toRange } from './range';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export const DIAGNOSTIC_SOURCE = 'bulletin';
+
+export function toDiagnostics(problems: readonly Problem[], positions: Positions, uri: string): Diagnostic[] {
+  return problems.map((problem) => {
+    const related: DiagnosticRelatedInformation[] = (problem.related ?? []).map((r) => ({
+      location: { uri: r.uri ?? uri, range: r.range ?? toRange(positions, r) },
+      message: r.message,
+    }));
+    return {
+      range: toRange(positions, problem),
+      severity: SEVERITY[problem.severity],
+      code: problem.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: problem.message,
+      ...(related.length > 0 ? { relatedInformation: related } : {}),
+    };
+  });
+}

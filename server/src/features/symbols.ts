@@ -1,0 +1,91 @@
+// The outline: contents, notices, articles (grouped under section labels, with
+// their interview questions) and footer blocks.
+import { SymbolKind } from 'vscode-languageserver-types';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import type { Positions } from '../model/lineIndex';
+import { collapseWhitespace } from '../model/text';
+import type { Article, BulletinDocument, Notice, Span } from '../model/types';
+import { toRange } from './range';
+
+const NAME_LENGTH = 60;
+
+function excerpt(text: string, span: Span, max = NAME_LENGTH): string {
+  const flat = collapseWhitespace(text.slice(span.start, Math.min(span.end, span.start + max * 3)));
+  if (flat.length <= max) return flat;
+  const cut = flat.lastIndexOf(' ', max);
+  return `${flat.slice(0, cut > max / 2 ? cut : max)}…`;
+}
+
+function symbol(positions: Positions, name: string, kind: SymbolKind, span: Span, selection: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
+  return {
+    name: name.length > 0 ? name : '(empty)',
+    kind,
+    range: toRange(positions, span),
+    selectionRange: toRange(positions, selection),
+    ...(detail ? { detail } : {}),
+    ...(children && children.length > 0 ? { children } : {}),
+  };
+}
+
+/** An article's name in the outline: its headline, or its standfirst marked untitled. */
+export function articleName(text: string, article: Article): string {
+  if (article.headline) return article.headline.text;
+  const from = article.standfirst ?? article.byline ?? article.body[0];
+  return `[untitled] ${from ? excerpt(text, from, 48) : ''}`.trimEnd();
+}
+
+function articleSymbol(text: string, positions: Positions, article: Article): DocumentSymbol {
+  const selection = article.headline ?? article.standfirst?.lines[0] ?? article.byline ?? article;
+  const questions = article.turns
+    .filter((turn) => turn.role === 'question')
+    .map((turn) => {
+      const first = turn.paragraphs[0]!;
+      const question = { start: turn.label.end + 1, end: first.end };
+      return symbol(positions, excerpt(text, question), SymbolKind.Event, turn, turn.label, turn.label.text);
+    });
+  const authors = article.byline?.authors.map((a) => a.name).join(', ');
+  const start = article.label && article.headline ? article.headline.start : article.start;
+  return symbol(positions, articleName(text, article), SymbolKind.Class, { start, end: article.end }, { start: Math.max(start, selection.start), end: selection.end }, authors, questions);
+}
+
+export function documentSymbols(doc: BulletinDocument, positions: Positions): DocumentSymbol[] {
+  const { text } = doc;
+  const out: DocumentSymbol[] = [];
+  if (doc.masthead) {
+    out.push(symbol(positions, excerpt(text, doc.masthead), SymbolKind.File, doc.masthead, doc.masthead, 'Masthead'));
+  }
+  if (doc.contents) {
+    const entries = doc.contents.entries.map((entry) => {
+      const name = entry.headline ? entry.headline.text : `[no headline] ${entry.standfirst ? excerpt(text, entry.standfirst, 48) : ''}`;
+      return symbol(positions, name, SymbolKind.String, entry, entry.headline ?? entry.paragraph.lines[0]!, entry.byline?.authors.map((a) => a.name).join(', '));
+    });
+    out.push(symbol(positions, 'Contents', SymbolKind.Namespace, doc.contents, doc.contents.entries[0]?.paragraph.lines[0] ?? doc.contents, `${doc.contents.entries.length} entries`, entries));
+  }
+  // Notices before the first article make one group; a notice framed between articles stands alone.
+  const firstArticle = doc.articles[0]?.start ?? Infinity;
+  const leading = doc.notices.filter((block) => block.end <= firstArticle);
+  const noticeSymbol = (n: Notice): DocumentSymbol => symbol(positions, n.label.text, SymbolKind.Key, n, n.label, n.url?.text);
+  if (leading.length > 0) {
+    const first = leading[0]!;
+    const span = { start: first.start, end: leading[leading.length - 1]!.end };
+    const children = leading.flatMap((block) => block.notices.map(noticeSymbol));
+    out.push(symbol(positions, 'Notices', SymbolKind.Namespace, span, first.header ?? first.notices[0] ?? span, undefined, children));
+  }
+  for (const block of doc.notices) if (block.end > firstArticle) out.push(...block.notices.map(noticeSymbol));
+  for (const section of doc.sections) {
+    const articles = section.articles.map((a) => articleSymbol(text, positions, a));
+    if (section.label) {
+      out.push(symbol(positions, section.label.text.replace(/:$/, ''), SymbolKind.Module, section, section.label, 'Section', articles));
+    } else {
+      out.push(...articles);
+    }
+  }
+  if (doc.footer) {
+    const blocks = doc.footer.blocks.flatMap((block) => {
+      const first = block.paragraphs[0];
+      return first ? [symbol(positions, excerpt(text, first, 48), SymbolKind.Field, block, first.lines[0]!)] : [];
+    });
+    out.push(symbol(positions, 'Footer', SymbolKind.Namespace, doc.footer, doc.footer.elements[0]?.type === 'divider' ? doc.footer.elements[0].divider : doc.footer, undefined, blocks));
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

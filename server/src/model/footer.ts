@@ -1,0 +1,48 @@
+// The footer: from its first divider to the end, cut into blocks at each divider.
+import type { Block } from './blocks';
+import type { Footer, FooterBlock, FooterElement, Paragraph, Span } from './types';
+import { titleWords } from './text';
+
+export function parseFooter(blocks: readonly Block[]): Footer | undefined {
+  const elements: FooterElement[] = [];
+  for (const block of blocks) {
+    if (block.type === 'paragraph') elements.push({ type: 'paragraph', paragraph: block.paragraph });
+    else if (block.type === 'divider') elements.push({ type: 'divider', divider: block.divider });
+    else elements.push({ type: 'paragraph', paragraph: { start: block.header.start, end: block.header.end, lines: [{ start: block.header.start, end: block.header.end, next: block.header.end }], blanksBefore: block.header.blanksBefore } });
+  }
+  if (elements.length === 0) return undefined;
+  const footerBlocks: FooterBlock[] = [];
+  let current: { divider?: FooterElement & { type: 'divider' }; paragraphs: Paragraph[] } = { paragraphs: [] };
+  const flush = (): void => {
+    const spans: Span[] = [...(current.divider ? [current.divider.divider] : []), ...current.paragraphs];
+    if (spans.length > 0) {
+      footerBlocks.push({
+        start: spans[0]!.start,
+        end: spans[spans.length - 1]!.end,
+        ...(current.divider ? { divider: current.divider.divider } : {}),
+        paragraphs: current.paragraphs,
+      });
+    }
+  };
+  for (const element of elements) {
+    if (element.type === 'divider') {
+      flush();
+      current = { divider: element, paragraphs: [] };
+    } else {
+      current.paragraphs.push(element.paragraph);
+    }
+  }
+  flush();
+  return { start: footerBlocks[0]!.start, end: footerBlocks[footerBlocks.length - 1]!.end, elements, blocks: footerBlocks };
+}
+
+/** What identifies a footer paragraph across issues: its first words. */
+export function footerSignature(paragraphText: string): string {
+  const words: string[] = [];
+  for (const word of titleWords(paragraphText.slice(0, 200))) {
+    // Numbers (ISSN, street numbers, years) change between issues; they end the signature.
+    if (/\d/.test(word) || words.length === 4) break;
+    words.push(word);
+  }
+  return words.join(' ');
+}

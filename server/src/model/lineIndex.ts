@@ -1,0 +1,69 @@
+// Offsets ↔ line/character (UTF-16 code units), with `\r\n`, `\r` and `\n`
+// ending lines as LSP says. This is the only place that computes columns; it
+// agrees with `TextDocument` from vscode-languageserver-textdocument, which the
+// server uses for open documents (a property test holds the two together).
+
+export interface LinePosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** Converts between offsets and positions. */
+export interface Positions {
+  positionAt(offset: number): LinePosition;
+  offsetAt(position: LinePosition): number;
+}
+
+export class LineIndex implements Positions {
+  private readonly starts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): LinePosition {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    const lineStart = this.starts[low]!;
+    return { line: low, character: this.beforeLineBreak(clamped, lineStart) - lineStart };
+  }
+
+  offsetAt(position: LinePosition): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line]!;
+    if (position.character <= 0) return start;
+    const nextStart = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.text.length;
+    return this.beforeLineBreak(Math.min(start + position.character, nextStart), start);
+  }
+
+  /** Moves an offset that points into a line break back to the end of the line's text. */
+  private beforeLineBreak(offset: number, lineStart: number): number {
+    while (offset > lineStart) {
+      const c = this.text.charCodeAt(offset - 1);
+      if (c !== 10 && c !== 13) break;
+      offset--;
+    }
+    return offset;
+  }
+}

@@ -1,0 +1,44 @@
+// The masthead: `WELCOME TO IWPR'S REPORTING CENTRAL ASIA, No. 556 Part 1, November 17, 2008`.
+import { parseDate } from './dates';
+import { textAt } from './text';
+import type { Masthead, Paragraph } from './types';
+
+const MASTHEAD =
+  /^(?:WELCOME TO\s+)?(.+?),?\s+No\.\s*(\d+)(?:\s+Part\s+([A-Za-z0-9]+))?\s*,\s*(.+?)\s*$/;
+
+/** Parses the paragraph as a masthead, or undefined when it is not one. */
+export function parseMasthead(text: string, paragraph: Paragraph): Masthead | undefined {
+  if (paragraph.lines.length > 3 || paragraph.end - paragraph.start > 300) return undefined;
+  const raw = text.slice(paragraph.start, paragraph.end);
+  const m = MASTHEAD.exec(raw.replace(/\r?\n|\r/g, ' '));
+  if (!m) return undefined;
+  const date = parseDate(m[4]!);
+  if (!date) return undefined;
+  // The regex ran on a copy with line breaks as spaces: same length, same offsets.
+  const base = paragraph.start;
+  const welcome = /^WELCOME TO\s+/.exec(raw);
+  const pubStart = base + (welcome ? welcome[0].length : 0);
+  const publication = textAt(text, pubStart, pubStart + m[1]!.length);
+  const numberAt = raw.indexOf(m[2]!, m[1]!.length);
+  const dateAt = raw.lastIndexOf(m[4]!);
+  return {
+    start: paragraph.start,
+    end: paragraph.end,
+    publication,
+    number: {
+      ...textAt(text, base + numberAt, base + numberAt + m[2]!.length),
+      value: Number(m[2]),
+      ...(m[3] ? { part: m[3] } : {}),
+    },
+    date: { ...textAt(text, base + dateAt, base + dateAt + m[4]!.length), value: date },
+  };
+}
+
+/** `RCA` for `IWPR'S REPORTING CENTRAL ASIA`: the initials after any possessive. */
+export function publicationInitials(publication: string): string {
+  const words = publication
+    .replace(/^.*?['’]S\s+/i, '')
+    .split(/[^A-Za-z]+/)
+    .filter((w) => w.length > 0 && !/^(of|the|and|for|on)$/i.test(w));
+  return words.map((w) => w.charAt(0).toUpperCase()).join('');
+}

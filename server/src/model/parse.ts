@@ -1,0 +1,186 @@
+// Text → BulletinDocument. Finds the regions (masthead, contents, notices,
+// articles, footer) from the chunks, then parses each region.
+import { bylineAnchor, isHeadlineLike, isSectionLabel, parseArticle, asSectionLabel, DEFAULT_ARTICLE_OPTIONS } from './article';
+import type { ArticleOptions } from './article';
+import { chunkParagraphs, groupBlocks, groupChunks } from './blocks';
+import type { Block, Chunk } from './blocks';
+import { parseNotice, parsePreamble } from './contents';
+import { footerSignature, parseFooter } from './footer';
+import { splitLines } from './lines';
+import { parseMasthead } from './masthead';
+import { REFERENCE_FOOTER_SIGNATURES } from './referenceFooter';
+import type {
+  Article,
+  BulletinDocument,
+  Divider,
+  Masthead,
+  NoticeBlock,
+  Paragraph,
+  Section,
+  SectionLabel,
+} from './types';
+
+export interface ParseOptions extends ArticleOptions {
+  /** First words of the paragraphs of the expected footer: where they begin, the footer begins. */
+  readonly footerSignatures: ReadonlySet<string>;
+}
+
+export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
+  ...DEFAULT_ARTICLE_OPTIONS,
+  footerSignatures: REFERENCE_FOOTER_SIGNATURES,
+};
+
+type ChunkKind = 'marker' | 'label' | 'article' | 'headed' | 'text';
+
+function classify(text: string, chunk: Chunk): ChunkKind {
+  if (chunk.blocks[0]!.type !== 'paragraph') return 'marker';
+  const paragraphs = chunkParagraphs(chunk);
+  const first = paragraphs[0]!;
+  if (paragraphs.length === 1 && isSectionLabel(text, first)) return 'label';
+  const rest = isSectionLabel(text, first) ? paragraphs.slice(1) : paragraphs;
+  if (rest.length > 0 && bylineAnchor(text, rest) >= 0) return 'article';
+  if (rest.length >= 3 && isHeadlineLike(text, rest[0]!)) return 'headed';
+  return 'text';
+}
+
+function isFooterParagraph(text: string, paragraph: Paragraph, options: ParseOptions): boolean {
+  return options.footerSignatures.has(footerSignature(text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 200))));
+}
+
+/** Index of the chunk where the footer starts, searching after the first article. */
+function findFooter(text: string, chunks: readonly Chunk[], kinds: readonly ChunkKind[], from: number, options: ParseOptions): number {
+  for (let i = from + 1; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    if (kinds[i] === 'marker' && chunk.blocks[0]!.type === 'divider') {
+      const next = chunks[i + 1];
+      const paragraph = next?.blocks[0];
+      if (paragraph?.type === 'paragraph' && isFooterParagraph(text, paragraph.paragraph, options)) return i;
+    } else if (kinds[i] !== 'marker') {
+      const paragraphs = chunkParagraphs(chunk);
+      const matches = paragraphs.filter((p) => isFooterParagraph(text, p, options)).length;
+      if (matches >= 2 && isFooterParagraph(text, paragraphs[0]!, options)) return i;
+    }
+  }
+  let lastArticle = -1;
+  kinds.forEach((kind, i) => {
+    if (kind === 'article') lastArticle = i;
+  });
+  for (let i = Math.max(from, lastArticle) + 1; i < chunks.length; i++) {
+    if (chunks[i]!.blocks[0]!.type === 'divider') return i;
+  }
+  return chunks.length;
+}
+
+interface Draft {
+  paragraphs: Paragraph[];
+}
+
+export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS): BulletinDocument {
+  const lines = splitLines(text);
+  const blocks = groupBlocks(text, lines);
+  const chunks = groupChunks(blocks);
+  const paragraphs: Paragraph[] = [];
+  for (const block of blocks) if (block.type === 'paragraph') paragraphs.push(block.paragraph);
+
+  let masthead: Masthead | undefined;
+  const firstBlock = blocks[0];
+  if (firstBlock?.type === 'paragraph') masthead = parseMasthead(text, firstBlock.paragraph);
+
+  const kinds = chunks.map((chunk) => classify(text, chunk));
+  let first = kinds.indexOf('article');
+  if (first < 0) first = kinds.indexOf('headed');
+  // A masthead alone in the first chunk is not an article's head.
+  if (first === 0 && masthead && chunks[0]!.blocks.length === 1) first = kinds.indexOf('article', 1);
+  const footerAt = first < 0 ? chunks.length : findFooter(text, chunks, kinds, first, options);
+  const articlesEnd = Math.min(footerAt, chunks.length);
+  const preambleEnd = first < 0 ? articlesEnd : first;
+
+  const preambleBlocks: Block[] = [];
+  for (let i = 0; i < preambleEnd; i++) preambleBlocks.push(...chunks[i]!.blocks);
+  if (masthead) preambleBlocks.shift();
+  const preamble = parsePreamble(text, preambleBlocks);
+  const notices: NoticeBlock[] = [...preamble.notices];
+  const dividers: Divider[] = [...preamble.dividers];
+  const strays: Paragraph[] = [...preamble.strays];
+
+  const drafts: Draft[] = [];
+  const sectionStarts = new Map<Draft, SectionLabel>();
+  let pendingLabel: SectionLabel | undefined;
+  let current: Draft | undefined;
+  for (let i = preambleEnd; i < articlesEnd; i++) {
+    const chunk = chunks[i]!;
+    const kind = kinds[i]!;
+    if (kind === 'marker') {
+      const block = chunk.blocks[0]!;
+      if (block.type === 'divider') dividers.push(block.divider);
+      current = undefined;
+      continue;
+    }
+    const chunkParas = chunkParagraphs(chunk);
+    if (kind === 'label') {
+      pendingLabel = asSectionLabel(text, chunkParas[0]!);
+      continue;
+    }
+    if (kind === 'article' || kind === 'headed') {
+      current = { paragraphs: [...chunkParas] };
+      drafts.push(current);
+      if (pendingLabel) sectionStarts.set(current, pendingLabel);
+      pendingLabel = undefined;
+      continue;
+    }
+    if (current) {
+      current.paragraphs.push(...chunkParas);
+      continue;
+    }
+    // Text between dividers in the article region: a framed notice such as `DONATE TO IWPR: URL`.
+    const framed = chunkParas.map((p) => parseNotice(text, p));
+    if (framed.every((n) => n !== undefined)) {
+      notices.push({ start: chunk.start, end: chunk.end, notices: framed });
+    } else {
+      strays.push(...chunkParas);
+    }
+  }
+
+  const articles: Article[] = drafts.map((draft) => parseArticle(text, draft.paragraphs, options));
+  const sections: Section[] = [];
+  let section: { label?: SectionLabel; articles: Article[] } | undefined;
+  drafts.forEach((draft, i) => {
+    const article = articles[i]!;
+    const label = sectionStarts.get(draft) ?? article.label;
+    if (label || !section) {
+      if (section && section.articles.length > 0) sections.push(toSection(section));
+      section = { ...(label ? { label } : {}), articles: [] };
+    }
+    section.articles.push(article);
+  });
+  if (section && section.articles.length > 0) sections.push(toSection(section));
+
+  const footerBlocks: Block[] = [];
+  for (let i = footerAt; i < chunks.length; i++) footerBlocks.push(...chunks[i]!.blocks);
+  const footer = parseFooter(footerBlocks);
+  for (const block of footerBlocks) if (block.type === 'divider') dividers.push(block.divider);
+
+  return {
+    text,
+    ...(masthead ? { masthead } : {}),
+    ...(preamble.contents ? { contents: preamble.contents } : {}),
+    notices,
+    dividers: dividers.sort((a, b) => a.start - b.start),
+    articles,
+    sections,
+    ...(footer ? { footer } : {}),
+    paragraphs,
+    strays,
+  };
+}
+
+function toSection(draft: { label?: SectionLabel; articles: Article[] }): Section {
+  const first = draft.articles[0]!;
+  const last = draft.articles[draft.articles.length - 1]!;
+  return {
+    start: draft.label ? Math.min(draft.label.start, first.start) : first.start,
+    end: last.end,
+    ...(draft.label ? { label: draft.label } : {}),
+    articles: draft.articles,
+  };
+}

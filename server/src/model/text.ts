@@ -1,0 +1,99 @@
+// Text helpers shared by the parser and the checks: matching keys, trimming, letter case.
+import type { Span, Text } from './types';
+
+const QUOTES: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u2033': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2012': '-',
+  '\u2212': '-',
+  '\u00a0': ' ',
+};
+
+const TYPOGRAPHIC = /[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033\u2013\u2014\u2012\u2212\u00a0]/g;
+
+/** Typographic quotes and dashes as their ASCII twins. */
+export function asciiPunctuation(text: string): string {
+  return text.replace(TYPOGRAPHIC, (c) => QUOTES[c] ?? c);
+}
+
+/** Runs of whitespace, line breaks included, as one space; trimmed. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The key two titles must share to match: case, whitespace and quote styles
+ * normalised, surrounding punctuation dropped.
+ */
+export function titleKey(text: string): string {
+  return collapseWhitespace(asciiPunctuation(text))
+    .toLowerCase()
+    .replace(/^["'(\s]+|["'.,;:!?)\s]+$/g, '');
+}
+
+/** The words of a title for fuzzy comparison. */
+export function titleWords(text: string): string[] {
+  return titleKey(text)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w.length > 0);
+}
+
+export function slice(text: string, span: Span): string {
+  return text.slice(span.start, span.end);
+}
+
+/** The span with surrounding whitespace removed. */
+export function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+export function textAt(text: string, start: number, end: number): Text {
+  const span = trimSpan(text, start, end);
+  return { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
+}
+
+export function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
+}
+
+/** True when the text has letters and none of them is lower case. */
+export function isCapitals(text: string): boolean {
+  let letters = 0;
+  for (const ch of text) {
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      if (ch !== ch.toUpperCase()) return false;
+      letters++;
+    }
+  }
+  return letters >= 2;
+}
+
+export function isUpperInitial(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toLowerCase() && first === first.toUpperCase();
+}
+
+const CLOSING = /[.!?:;…"'”’)\]]$/u;
+
+/** True when a paragraph's last character closes a sentence (full stop, quote, bracket…). */
+export function endsWithClosingPunctuation(text: string): boolean {
+  return CLOSING.test(text.trimEnd());
+}
+
+/** The document's line break: the first one it uses, `\n` when it has none. */
+export function lineBreakOf(text: string): string {
+  const m = /\r\n|\r|\n/.exec(text.slice(0, 100000));
+  return m ? m[0] : '\n';
+}

@@ -1,0 +1,15 @@
+import type { ParseOptions } from '../model/parse';
+import { footerTemplate } from './footerTemplate';
+import type { Profile } from './profile';
+
+const cache = new WeakMap<Profile, ParseOptions>();
+
+/** What the parser needs to know of the profile. */
+export function parseOptionsFor(profile: Profile): ParseOptions {
+  let options = cache.get(profile);
+  if (!options) {
+    options = { interviewers: profile.interviewers, footerSignatures: footerTemplate(profile.footerTemplate).signatures };
+    cache.set(profile, options);
+  }
+  return options;
+}

@@ -1,0 +1,30 @@
+// The publication profile: what a workspace says about its bulletins. The
+// defaults are the reference's (IWPR's Reporting Central Asia).
+import type { Severity } from '../checks/check';
+import { REFERENCE_FOOTER } from '../model/referenceFooter';
+
+export type CheckSetting = Severity | 'off';
+
+export interface Profile {
+  readonly publication?: string;
+  /** Columns an email line may take; absent: the width the issue itself keeps to. */
+  readonly emailWidth?: number;
+  /** The expected footer, `{{year}}` standing for the issue's year. */
+  readonly footerTemplate: string;
+  /** Speaker labels that ask the questions in interviews. */
+  readonly interviewers: readonly string[];
+  /** Titles cross-references may name without any article having them. */
+  readonly ignoreTitles: readonly string[];
+  /** Groups of spellings of one name that are all accepted. */
+  readonly acceptedVariants: readonly (readonly string[])[];
+  /** Per-check severity, or off. */
+  readonly checks: Readonly<Record<string, CheckSetting>>;
+}
+
+export const DEFAULT_PROFILE: Profile = {
+  footerTemplate: REFERENCE_FOOTER,
+  interviewers: ['IWPR'],
+  ignoreTitles: [],
+  acceptedVariants: [],
+  checks: {},
+};

@@ -1,0 +1,249 @@
+// Wires the bulletin language service to an LSP connection: capabilities,
+// document sync, diagnostics (pulled or pushed), the workspace index and the
+// feature handlers. Logic lives in features/, checks/ and workspace/.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  Connection,
+  DocumentDiagnosticReport,
+  InitializeParams,
+  InitializeResult,
+  WorkspaceFolder,
+} from 'vscode-languageserver';
+import { toDiagnostics } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { documentSymbols } from './features/symbols';
+import { LineIndex } from './model/lineIndex';
+import { parseBulletin } from './model/parse';
+import { parseOptionsFor } from './profile/parseOptions';
+import { DEFAULT_PROFILE } from './profile/profile';
+import type { Profile } from './profile/profile';
+import { Analyses } from './workspace/analysis';
+import type { Analysis } from './workspace/analysis';
+import { WATCH_GLOB } from './workspace/files';
+import type { WorkspaceFiles } from './workspace/files';
+import { WorkspaceIndex } from './workspace/index';
+import { summarize } from './workspace/summary';
+import { version } from '../../package.json';
+
+export interface ServerOptions {
+  readonly files: WorkspaceFiles;
+}
+
+interface ClientSupport {
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  watchedFiles: boolean;
+  progress: boolean;
+  workspaceFolders: boolean;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const index = new WorkspaceIndex();
+  let profile: Profile = DEFAULT_PROFILE;
+  const analyses = new Analyses(index, () => profile);
+  const support: ClientSupport = { pullDiagnostics: false, diagnosticRefresh: false, watchedFiles: false, progress: false, workspaceFolders: false };
+  let folders: string[] = [];
+
+  /** Runs a handler; a failure is logged and answered with the fallback, never fatal. */
+  const guard = <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R) =>
+    (params: P, token: CancellationToken): R => {
+      try {
+        return handler(params, token);
+      } catch (error) {
+        connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+
+  const analysisOf = (uri: string): Analysis | undefined => {
+    const document = documents.get(uri);
+    return document ? analyses.get(document) : undefined;
+  };
+
+  // Diagnostics: edits are coalesced — all notifications already queued are applied before one analysis runs.
+  const pending = new Set<string>();
+  let flushScheduled = false;
+  let publishedHeadlines = index.headlinesVersion;
+
+  const publish = (uri: string): void => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const analysis = analyses.get(document);
+    const problems = analyses.problems(analysis, () => documents.get(uri)?.version !== analysis.version);
+    if (!problems) return;
+    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(problems, document, uri) });
+  };
+
+  const flush = (): void => {
+    flushScheduled = false;
+    const uris = [...pending];
+    pending.clear();
+    for (const uri of uris) {
+      try {
+        if (support.pullDiagnostics) analysisOf(uri);
+        else publish(uri);
+      } catch (error) {
+        connection.console.error(`analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+    if (index.headlinesVersion !== publishedHeadlines) {
+      publishedHeadlines = index.headlinesVersion;
+      refreshAll(new Set(uris));
+    }
+  };
+
+  const schedule = (uri: string): void => {
+    pending.add(uri);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
+  };
+
+  /** What other files' cross-references resolve to has changed: have every open document's diagnostics recomputed. */
+  const refreshAll = (except: ReadonlySet<string> = new Set()): void => {
+    if (support.pullDiagnostics) {
+      if (support.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const document of documents.all()) if (!except.has(document.uri)) schedule(document.uri);
+  };
+
+  const indexFile = async (uri: string): Promise<void> => {
+    if (documents.get(uri)) return;
+    const text = await options.files.read(uri);
+    if (text === undefined) {
+      index.remove(uri);
+      return;
+    }
+    const doc = parseBulletin(text, parseOptionsFor(profile));
+    index.set(summarize(doc, uri, new LineIndex(text)));
+  };
+
+  const indexFolders = async (uris: readonly string[]): Promise<void> => {
+    const progress = support.progress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Indexing bulletins', 0, 'listing files', true);
+    let cancelled = false;
+    progress?.token.onCancellationRequested(() => (cancelled = true));
+    try {
+      const files: string[] = [];
+      for (const folder of uris) files.push(...(await options.files.list(folder, () => cancelled)));
+      for (let i = 0; i < files.length && !cancelled; i++) {
+        await indexFile(files[i]!);
+        if (i % 25 === 24) {
+          progress?.report(Math.round(((i + 1) * 100) / files.length), `${i + 1} of ${files.length} files`);
+          // Let requests and edits through while the archive is read.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    } finally {
+      progress?.done();
+    }
+    publishedHeadlines = index.headlinesVersion;
+    refreshAll();
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    support.pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+    support.diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    support.watchedFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    support.progress = capabilities.window?.workDoneProgress === true;
+    support.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
+    folders = params.workspaceFolders?.map((f: WorkspaceFolder) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'Bulletin' },
+        foldingRangeProvider: true,
+        ...(support.pullDiagnostics
+          ? { diagnosticProvider: { identifier: 'bulletin', interFileDependencies: true, workspaceDiagnostics: false } }
+          : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'bulletin-language-server', version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (support.watchedFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }] });
+    }
+    if (support.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const removed of event.removed) {
+          for (const summary of [...index.all()]) if (summary.uri.startsWith(removed.uri) && !documents.get(summary.uri)) index.remove(summary.uri);
+        }
+        folders = folders.filter((f) => !event.removed.some((r) => r.uri === f)).concat(event.added.map((a) => a.uri));
+        void indexFolders(event.added.map((a) => a.uri));
+      });
+    }
+    void indexFolders(folders);
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    for (const change of params.changes) {
+      if (documents.get(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) index.remove(change.uri);
+      else await indexFile(change.uri);
+    }
+    if (index.headlinesVersion !== publishedHeadlines) {
+      publishedHeadlines = index.headlinesVersion;
+      refreshAll();
+    }
+  });
+
+  documents.onDidOpen((event) => schedule(event.document.uri));
+  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    analyses.forget(uri);
+    pending.delete(uri);
+    if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    // The file on disk (if any) speaks for it again.
+    void indexFile(uri).then(() => {
+      if (index.headlinesVersion !== publishedHeadlines) {
+        publishedHeadlines = index.headlinesVersion;
+        refreshAll();
+      }
+    });
+  });
+
+  connection.languages.diagnostics.on(
+    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params, token): DocumentDiagnosticReport => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const analysis = analyses.get(document);
+      const resultId = analyses.resultKey(analysis);
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      const problems = analyses.problems(analysis, () => token.isCancellationRequested) ?? [];
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(problems, document, document.uri) };
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? documentSymbols(analyses.get(document).doc, document) : [];
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('foldingRange', [], (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? foldingRanges(analyses.get(document).doc, document) : [];
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,87 @@
+// Parses each open document once per version and keeps the workspace index
+// current with it; checks run lazily and are cached until the document, the
+// headlines of the workspace or the profile change.
+import type { Problem } from '../checks/check';
+import { createCheckContext } from '../checks/context';
+import type { CheckContext } from '../checks/context';
+import { runChecks } from '../checks/run';
+import type { Positions } from '../model/lineIndex';
+import { parseBulletin } from '../model/parse';
+import type { BulletinDocument } from '../model/types';
+import { parseOptionsFor } from '../profile/parseOptions';
+import type { Profile } from '../profile/profile';
+import type { WorkspaceIndex } from './index';
+import { summarize } from './summary';
+import type { IssueSummary } from './summary';
+
+/** An open document as the analysis sees it: `TextDocument` fits. */
+export interface SourceDocument extends Positions {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+export interface Analysis {
+  readonly uri: string;
+  readonly version: number;
+  readonly doc: BulletinDocument;
+  readonly summary: IssueSummary;
+  readonly profile: Profile;
+}
+
+interface Cached extends Analysis {
+  problems?: { key: string; value: Problem[] };
+  context?: { key: string; value: CheckContext };
+}
+
+export class Analyses {
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly profile: () => Profile,
+  ) {}
+
+  /** The analysis of this version of the document, parsing it if needed. */
+  get(source: SourceDocument): Analysis {
+    const profile = this.profile();
+    const cached = this.cache.get(source.uri);
+    if (cached && cached.version === source.version && cached.profile === profile) return cached;
+    const text = source.getText();
+    const doc = parseBulletin(text, parseOptionsFor(profile));
+    const summary = summarize(doc, source.uri, source);
+    this.index.set(summary);
+    const analysis: Cached = { uri: source.uri, version: source.version, doc, summary, profile };
+    this.cache.set(source.uri, analysis);
+    return analysis;
+  }
+
+  /** The key under which derived results stay valid. */
+  resultKey(analysis: Analysis): string {
+    return `${analysis.version}:${this.index.headlinesVersion}`;
+  }
+
+  context(analysis: Analysis): CheckContext {
+    const cached = analysis as Cached;
+    const key = this.resultKey(analysis);
+    if (cached.context?.key !== key) cached.context = { key, value: createCheckContext(analysis.doc, analysis.uri, this.index, analysis.profile) };
+    return cached.context.value;
+  }
+
+  problems(analysis: Analysis, isCancelled?: () => boolean): Problem[] | undefined {
+    const cached = analysis as Cached;
+    const key = this.resultKey(analysis);
+    if (cached.problems?.key === key) return cached.problems.value;
+    let cancelled = false;
+    const value = runChecks(this.context(analysis), {
+      isCancelled: () => (cancelled = cancelled || (isCancelled?.() ?? false)),
+    });
+    if (cancelled) return undefined;
+    cached.problems = { key, value };
+    return value;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}

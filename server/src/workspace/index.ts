@@ -1,0 +1,146 @@
+// The workspace index: every bulletin's summary, with lookups by headline,
+// by issue and by word (for "did you mean" suggestions). No I/O here: the
+// server and the CLI feed it summaries.
+import { levenshtein } from './levenshtein';
+import type { HeadlineEntry, IssueSummary } from './summary';
+import { titleKey, titleWords } from '../model/text';
+
+/** What checks and features need from the index. */
+export interface HeadlineLookup {
+  /** Headlines whose key (or key without `COUNTRY: `) is `key`. */
+  find(key: string): readonly HeadlineEntry[];
+  /** Issues of that publication and number (initials may be absent). */
+  issues(number: number, initials?: string): readonly IssueSummary[];
+  summary(uri: string): IssueSummary | undefined;
+  /** The headline closest to the title, for a "did you mean" suggestion. */
+  closest(title: string): HeadlineEntry | undefined;
+  all(): Iterable<IssueSummary>;
+}
+
+const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'after', 'over', 'into', 'this', 'that', 'on', 'of', 'in', 'to', 'a']);
+
+function indexWords(title: string): string[] {
+  return titleWords(title).filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
+}
+
+export class WorkspaceIndex implements HeadlineLookup {
+  private readonly summaries = new Map<string, IssueSummary>();
+  private readonly byKey = new Map<string, HeadlineEntry[]>();
+  private readonly byWord = new Map<string, Set<HeadlineEntry>>();
+  private readonly byNumber = new Map<number, IssueSummary[]>();
+  /** Bumped on every change, so callers can cache what they derive. */
+  version = 0;
+  /** Bumped only when what cross-references resolve to may have changed: headlines or issue identities. */
+  headlinesVersion = 0;
+
+  set(summary: IssueSummary): void {
+    const old = this.summaries.get(summary.uri);
+    const sameHeadlines = old !== undefined && resolvesAlike(old, summary);
+    const headlinesVersion = this.headlinesVersion;
+    this.remove(summary.uri);
+    if (sameHeadlines) this.headlinesVersion = headlinesVersion;
+    this.summaries.set(summary.uri, summary);
+    for (const entry of summary.headlines) {
+      push(this.byKey, entry.key, entry);
+      if (entry.shortKey && entry.shortKey !== entry.key) push(this.byKey, entry.shortKey, entry);
+      for (const word of indexWords(entry.text)) {
+        let set = this.byWord.get(word);
+        if (!set) this.byWord.set(word, (set = new Set()));
+        set.add(entry);
+      }
+    }
+    if (summary.issue.number !== undefined) push(this.byNumber, summary.issue.number, summary);
+    this.version++;
+  }
+
+  remove(uri: string): void {
+    const old = this.summaries.get(uri);
+    if (!old) return;
+    this.summaries.delete(uri);
+    for (const entry of old.headlines) {
+      pull(this.byKey, entry.key, (e) => e === entry);
+      if (entry.shortKey) pull(this.byKey, entry.shortKey, (e) => e === entry);
+      for (const word of indexWords(entry.text)) {
+        const set = this.byWord.get(word);
+        set?.delete(entry);
+        if (set?.size === 0) this.byWord.delete(word);
+      }
+    }
+    if (old.issue.number !== undefined) pull(this.byNumber, old.issue.number, (s) => s === old);
+    this.version++;
+    this.headlinesVersion++;
+  }
+
+  has(uri: string): boolean {
+    return this.summaries.has(uri);
+  }
+
+  get size(): number {
+    return this.summaries.size;
+  }
+
+  summary(uri: string): IssueSummary | undefined {
+    return this.summaries.get(uri);
+  }
+
+  all(): Iterable<IssueSummary> {
+    return this.summaries.values();
+  }
+
+  find(key: string): readonly HeadlineEntry[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  issues(number: number, initials?: string): readonly IssueSummary[] {
+    const found = this.byNumber.get(number) ?? [];
+    return initials ? found.filter((s) => !s.issue.initials || s.issue.initials === initials) : found;
+  }
+
+  closest(title: string): HeadlineEntry | undefined {
+    const key = titleKey(title);
+    const counts = new Map<HeadlineEntry, number>();
+    for (const word of indexWords(title)) {
+      for (const entry of this.byWord.get(word) ?? []) counts.set(entry, (counts.get(entry) ?? 0) + 1);
+    }
+    const candidates = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 24);
+    let best: HeadlineEntry | undefined;
+    let bestScore = Infinity;
+    for (const [entry] of candidates) {
+      const target = entry.shortKey && Math.abs(entry.shortKey.length - key.length) < Math.abs(entry.key.length - key.length) ? entry.shortKey : entry.key;
+      const distance = levenshtein(key, target);
+      const score = distance / Math.max(key.length, target.length);
+      if (score < bestScore) {
+        bestScore = score;
+        best = entry;
+      }
+    }
+    return bestScore <= 0.45 ? best : undefined;
+  }
+}
+
+/**
+ * Two summaries of one file that any cross-reference resolves against in the
+ * same way (headlines on the same lines: typing inside a line moves nothing).
+ */
+function resolvesAlike(a: IssueSummary, b: IssueSummary): boolean {
+  if (a.headlines.length !== b.headlines.length || a.untitled !== b.untitled) return false;
+  if (JSON.stringify(a.issue) !== JSON.stringify(b.issue)) return false;
+  return a.headlines.every((h, i) => {
+    const o = b.headlines[i]!;
+    return h.key === o.key && h.range.start.line === o.range.start.line;
+  });
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pull<K, V>(map: Map<K, V[]>, key: K, match: (value: V) => boolean): void {
+  const list = map.get(key);
+  if (!list) return;
+  const kept = list.filter((v) => !match(v));
+  if (kept.length > 0) map.set(key, kept);
+  else map.delete(key);
+}

@@ -1,0 +1,150 @@
+// A minimal LSP client for tests: spawns the built server over stdio and
+// speaks JSON-RPC exactly as an editor does.
+import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import type {
+  ClientCapabilities,
+  Diagnostic,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+
+export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+export interface ClientOptions {
+  /** Workspace folder on disk. */
+  readonly folder?: string;
+  /** Ask for pull diagnostics (VS Code) or rely on published ones (Neovim 0.7). */
+  readonly pull?: boolean;
+  readonly capabilities?: ClientCapabilities;
+}
+
+export class TestClient {
+  readonly process: ChildProcessWithoutNullStreams;
+  readonly connection: MessageConnection;
+  readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  readonly notifications: { method: string; params: unknown }[] = [];
+  readonly requests: { method: string; params: unknown }[] = [];
+  stderr = '';
+  private waiters: (() => void)[] = [];
+  private versions = new Map<string, number>();
+
+  constructor() {
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection.onNotification((method, params) => {
+      this.notifications.push({ method, params });
+      if (method === 'textDocument/publishDiagnostics') {
+        const p = params as PublishDiagnosticsParams;
+        this.published.set(p.uri, [...(this.published.get(p.uri) ?? []), p]);
+      }
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const w of waiters) w();
+    });
+    this.connection.onRequest((method, params) => {
+      this.requests.push({ method, params });
+      return null;
+    });
+    this.connection.listen();
+  }
+
+  static async start(options: ClientOptions = {}): Promise<TestClient> {
+    const client = new TestClient();
+    await client.initialize(options);
+    return client;
+  }
+
+  async initialize(options: ClientOptions): Promise<InitializeResult> {
+    const folder = options.folder ? URI.file(options.folder).toString() : null;
+    const capabilities: ClientCapabilities = options.capabilities ?? {
+      textDocument: {
+        ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        synchronization: { didSave: true },
+      },
+      workspace: { workspaceFolders: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      window: { workDoneProgress: true },
+    };
+    const result = await this.connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: folder,
+      capabilities,
+      workspaceFolders: folder ? [{ uri: folder, name: path.basename(options.folder!) }] : null,
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  open(uri: string, text: string, languageId = 'bulletin'): void {
+    this.versions.set(uri, 1);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
+  }
+
+  /** Resolves when a notification satisfying the predicate has arrived (now or later). */
+  async waitFor(predicate: () => boolean, timeoutMs = 10000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting; stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  /** The latest published diagnostics for a document version. */
+  async diagnosticsFor(uri: string, version?: number): Promise<Diagnostic[]> {
+    const latest = (): PublishDiagnosticsParams | undefined => {
+      const all = this.published.get(uri) ?? [];
+      return [...all].reverse().find((p) => version === undefined || p.version === version);
+    };
+    await this.waitFor(() => latest() !== undefined);
+    return latest()!.diagnostics;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // Already gone.
+    }
+    await new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null) resolve();
+      else {
+        const timer = setTimeout(() => {
+          this.process.kill();
+          resolve();
+        }, 3000);
+        this.process.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }
+    });
+    this.connection.dispose();
+  }
+}
