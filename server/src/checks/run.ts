@@ -17,5 +17,6 @@ export function runChecks(context: CheckContext, options: RunOptions = {}): Prob
     if (setting === 'off') continue;
     for (const finding of check.run(context)) problems.push({ ...finding, code: check.code, severity: setting });
   }
-  return problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Stable: findings at one place keep the order of the registry.
+  return problems.sort((a, b) => a.start - b.start);
 }

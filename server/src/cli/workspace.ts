@@ -55,6 +55,12 @@ export async function load(file: string, profile: Profile): Promise<Loaded> {
   return { path: file, uri, text, doc: parseBulletin(text, parseOptionsFor(profile)), positions: new LineIndex(text) };
 }
 
+/** Relative to the working folder when inside it, else absolute. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 /** Checks the files against an index of them and of the other bulletins in their folders. */
 export async function checkFiles(files: readonly string[], profile: Profile): Promise<FileReport[]> {
   const loaded = await Promise.all(files.map((f) => load(f, profile)));
@@ -70,7 +76,7 @@ export async function checkFiles(files: readonly string[], profile: Profile): Pr
   }
   for (const l of loaded) index.set(summarize(l.doc, l.uri, l.positions));
   return loaded.map((l) => ({
-    path: path.relative(process.cwd(), l.path) || l.path,
+    path: displayPath(l.path),
     problems: runChecks(createCheckContext(l.doc, l.uri, index, profile)),
     positions: l.positions,
   }));

@@ -2,7 +2,7 @@
 import { asSectionLabel, isSectionLabel } from './article';
 import type { Block } from './blocks';
 import { parseByline } from './byline';
-import { isCapitals, textAt } from './text';
+import { isCapitalWord, textAt } from './text';
 import type {
   Byline,
   Contents,
@@ -65,7 +65,7 @@ function leadingCapitals(text: string, from: number, to: number): Text | undefin
   const pattern = /(\S+)(\s*)/g;
   const run: Word[] = [];
   for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
-    if (!isCapitals(m[1]!) && !/^[:–—-]$/.test(m[1]!)) break;
+    if (!isCapitalWord(m[1]!) && !/^[:–—-]$/.test(m[1]!)) break;
     run.push({ start: from + m.index, end: from + m.index + m[1]!.length, gapAfter: m[2]! });
     if (run.length > 30) return undefined;
   }

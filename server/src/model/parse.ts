@@ -78,19 +78,19 @@ interface Draft {
 export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS): BulletinDocument {
   const lines = splitLines(text);
   const blocks = groupBlocks(text, lines);
-  const chunks = groupChunks(blocks);
   const paragraphs: Paragraph[] = [];
   for (const block of blocks) if (block.type === 'paragraph') paragraphs.push(block.paragraph);
 
   let masthead: Masthead | undefined;
   const firstBlock = blocks[0];
   if (firstBlock?.type === 'paragraph') masthead = parseMasthead(text, firstBlock.paragraph);
+  // The masthead stands alone, however few blank lines follow it.
+  const chunks = masthead ? [...groupChunks(blocks.slice(0, 1)), ...groupChunks(blocks.slice(1))] : groupChunks(blocks);
 
   const kinds = chunks.map((chunk) => classify(text, chunk));
+  if (masthead) kinds[0] = 'marker';
   let first = kinds.indexOf('article');
   if (first < 0) first = kinds.indexOf('headed');
-  // A masthead alone in the first chunk is not an article's head.
-  if (first === 0 && masthead && chunks[0]!.blocks.length === 1) first = kinds.indexOf('article', 1);
   const footerAt = first < 0 ? chunks.length : findFooter(text, chunks, kinds, first, options);
   const articlesEnd = Math.min(footerAt, chunks.length);
   const preambleEnd = first < 0 ? articlesEnd : first;
@@ -112,6 +112,7 @@ export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARS
     const kind = kinds[i]!;
     if (kind === 'marker') {
       const block = chunk.blocks[0]!;
+      if (block.type === 'paragraph') continue;
       if (block.type === 'divider') dividers.push(block.divider);
       current = undefined;
       continue;

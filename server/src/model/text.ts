@@ -36,9 +36,16 @@ export function collapseWhitespace(text: string): string {
  * normalised, surrounding punctuation dropped.
  */
 export function titleKey(text: string): string {
-  return collapseWhitespace(asciiPunctuation(text))
-    .toLowerCase()
-    .replace(/^["'(\s]+|["'.,;:!?)\s]+$/g, '');
+  return trimChars(collapseWhitespace(asciiPunctuation(text).replace(/"/g, '')).toLowerCase(), "'( ", "'.,;:!?) ");
+}
+
+/** Drops leading characters in `lead` and trailing ones in `trail` (a loop: linear on any input). */
+function trimChars(text: string, lead: string, trail: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && lead.includes(text.charAt(start))) start++;
+  while (end > start && trail.includes(text.charAt(end - 1))) end--;
+  return text.slice(start, end);
 }
 
 /** The words of a title for fuzzy comparison. */
@@ -78,6 +85,18 @@ export function isCapitals(text: string): boolean {
     }
   }
   return letters >= 2;
+}
+
+/** A word written in capitals: it has a letter and no lower-case one (`A`, `KAZAKSTAN:`, `IWPR’S`). */
+export function isCapitalWord(word: string): boolean {
+  let letters = 0;
+  for (const ch of word) {
+    if (ch.toLowerCase() !== ch.toUpperCase()) {
+      if (ch !== ch.toUpperCase()) return false;
+      letters++;
+    }
+  }
+  return letters > 0;
 }
 
 export function isUpperInitial(word: string): boolean {

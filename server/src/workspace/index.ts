@@ -35,10 +35,8 @@ export class WorkspaceIndex implements HeadlineLookup {
 
   set(summary: IssueSummary): void {
     const old = this.summaries.get(summary.uri);
-    const sameHeadlines = old !== undefined && resolvesAlike(old, summary);
-    const headlinesVersion = this.headlinesVersion;
-    this.remove(summary.uri);
-    if (sameHeadlines) this.headlinesVersion = headlinesVersion;
+    const changed = old === undefined || !resolvesAlike(old, summary);
+    if (old) this.detach(old);
     this.summaries.set(summary.uri, summary);
     for (const entry of summary.headlines) {
       push(this.byKey, entry.key, entry);
@@ -51,12 +49,19 @@ export class WorkspaceIndex implements HeadlineLookup {
     }
     if (summary.issue.number !== undefined) push(this.byNumber, summary.issue.number, summary);
     this.version++;
+    if (changed) this.headlinesVersion++;
   }
 
   remove(uri: string): void {
     const old = this.summaries.get(uri);
     if (!old) return;
+    this.detach(old);
     this.summaries.delete(uri);
+    this.version++;
+    this.headlinesVersion++;
+  }
+
+  private detach(old: IssueSummary): void {
     for (const entry of old.headlines) {
       pull(this.byKey, entry.key, (e) => e === entry);
       if (entry.shortKey) pull(this.byKey, entry.shortKey, (e) => e === entry);
@@ -67,8 +72,6 @@ export class WorkspaceIndex implements HeadlineLookup {
       }
     }
     if (old.issue.number !== undefined) pull(this.byNumber, old.issue.number, (s) => s === old);
-    this.version++;
-    this.headlinesVersion++;
   }
 
   has(uri: string): boolean {

@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { expectedAndFound, problemsOf } from '../../support/fixture';
+
+const ARTICLES = `
+
+POWER CUTS RETURN
+
+Analyst explains why the lights go out every winter.
+
+By Dina Tokbaeva
+
+Body.
+
+
+OIL TOWN WAITS
+
+Strikers say promises have not been kept.
+
+By Almaz Rysaliev
+
+Body.
+`;
+
+describe('contents.missing', () => {
+  test('an issue with articles and no contents list', () => {
+    const { expected, found } = expectedAndFound('contents.missing', `⟦POWER CUTS RETURN⟧\n\nAnalyst explains.\n\nBy Dina Tokbaeva\n\nBody.\n`);
+    expect(found).toEqual(expected);
+  });
+});
+
+describe('contents vs articles', () => {
+  test('matching contents give nothing', () => {
+    const text = `POWER CUTS RETURN  Analyst explains why the lights go out every\nwinter.  By Dina Tokbaeva\n\nOIL TOWN WAITS  Strikers say promises have not been kept.  By\nAlmaz Rysaliev\n${ARTICLES}`;
+    for (const code of ['contents.missing', 'contents.missing-entry', 'contents.orphan-entry', 'contents.order', 'contents.headline-mismatch', 'contents.standfirst-mismatch', 'contents.byline-mismatch']) {
+      expect(problemsOf(code, text), code).toEqual([]);
+    }
+  });
+
+  test('contents.missing-entry: an article nobody listed', () => {
+    const source = `POWER CUTS RETURN  Analyst explains why the lights go out every\nwinter.  By Dina Tokbaeva\n${ARTICLES.replace('OIL TOWN WAITS', '⟦OIL TOWN WAITS⟧')}`;
+    const { expected, found, problems } = expectedAndFound('contents.missing-entry', source);
+    expect(found).toEqual(expected);
+    expect(problems[0]!.message).toBe('No contents entry for “OIL TOWN WAITS”.');
+  });
+
+  test('contents.orphan-entry: an entry whose article is gone', () => {
+    const source = `POWER CUTS RETURN  Analyst explains why the lights go out every\nwinter.  By Dina Tokbaeva\n\n⟦GONE STORY  Nobody wrote this one.  By Someone Else⟧\n\nOIL TOWN WAITS  Strikers say promises have not been kept.  By\nAlmaz Rysaliev\n${ARTICLES}`;
+    const { expected, found } = expectedAndFound('contents.orphan-entry', source);
+    expect(found).toEqual(expected);
+  });
+
+  test('contents.order: entries listed in another order than the articles', () => {
+    const source = `⟦OIL TOWN WAITS  Strikers say promises have not been kept.  By⟧\nAlmaz Rysaliev\n\nPOWER CUTS RETURN  Analyst explains why the lights go out every\nwinter.  By Dina Tokbaeva\n${ARTICLES}`;
+    const { found, problems } = expectedAndFound('contents.order', source);
+    expect(found).toHaveLength(1);
+    expect(problems[0]!.message).toContain('the entry should be number 2');
+  });
+
+  test('contents.headline-mismatch: a headline that differs, with a fix to the article\'s', () => {
+    const source = `⟦POWER CUTS RETURNED⟧  Analyst explains why the lights go out every\nwinter.  By Dina Tokbaeva\n\nOIL TOWN WAITS  Strikers say promises have not been kept.  By\nAlmaz Rysaliev\n${ARTICLES}`;
+    const { expected, found, problems } = expectedAndFound('contents.headline-mismatch', source);
+    expect(found).toEqual(expected);
+    expect(problems[0]!.fixes![0]!.edits[0]!.newText).toBe('POWER CUTS RETURN');
+  });
+
+  test('contents.standfirst-mismatch: an entry that lost its first line', () => {
+    const source = `POWER CUTS RETURN  Analyst explains why the lights go out every\nwinter.  By Dina Tokbaeva\n\n⟦promises have not been kept.⟧  By\nAlmaz Rysaliev\n${ARTICLES}`;
+    const { expected, found, problems } = expectedAndFound('contents.standfirst-mismatch', source);
+    expect(found).toEqual(expected);
+    expect(problems[0]!.message).toBe('Contents standfirst differs from the article\'s: it lacks the beginning “Strikers say”.');
+  });
+
+  test('contents.byline-mismatch: another author in the contents', () => {
+    const source = `POWER CUTS RETURN  Analyst explains why the lights go out every\nwinter.  ⟦By Saule Mukhametrakhimova⟧\n\nOIL TOWN WAITS  Strikers say promises have not been kept.  By\nAlmaz Rysaliev\n${ARTICLES}`;
+    const { expected, found, problems } = expectedAndFound('contents.byline-mismatch', source);
+    expect(found).toEqual(expected);
+    expect(problems[0]!.message).toBe('Contents byline says Saule Mukhametrakhimova, the article is by Dina Tokbaeva.');
+  });
+});

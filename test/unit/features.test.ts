@@ -1,0 +1,130 @@
+import { describe, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { foldingRanges } from '../../server/src/features/folding';
+import { documentSymbols } from '../../server/src/features/symbols';
+import { LineIndex } from '../../server/src/model/lineIndex';
+import { parseBulletin } from '../../server/src/model/parse';
+import { analyse, clean, problemsOf, sample } from '../support/fixture';
+
+const outline = (symbols: readonly DocumentSymbol[], depth = 0): string[] =>
+  symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` — ${s.detail}` : ''}`, ...outline(s.children ?? [], depth + 1)]);
+
+describe('outline', () => {
+  test('the sample: contents, notices, six untitled articles with their questions, the footer', () => {
+    const text = sample();
+    const symbols = documentSymbols(parseBulletin(text), new LineIndex(text));
+    expect(symbols.map((s) => `${s.name} (${s.children?.length ?? 0})`)).toEqual([
+      'Contents (6)',
+      'Notices (6)',
+      '[untitled] MEP pressing for European Union action against… (7)',
+      '[untitled] After talks with top official, they say they… (0)',
+      '[untitled] Moscow will find it hard to claw back former… (5)',
+      '[untitled] First they imposed news blackout, then they… (0)',
+      '[untitled] Newspaper correspondent describes tense… (0)',
+      '[untitled] At least 14 die as police fire on demonstrators… (4)',
+      'Footer (3)',
+    ]);
+    expect(symbols.slice(2, 8).map((s) => s.detail)).toEqual([
+      'Saule Mukhametrakhimova', 'Almaz Rysaliev', 'Dina Tokbaeva', 'Almaz Rysaliev', 'Janar Kasymbekova', 'Dina Tokbaeva',
+    ]);
+    expect(symbols[2]!.children![1]!.name).toBe('How much leverage does the EU have?');
+  });
+
+  test('the clean bulletin: masthead, headlines, a section with its article', () => {
+    const text = clean();
+    expect(outline(documentSymbols(parseBulletin(text), new LineIndex(text)))).toEqual([
+      "WELCOME TO IWPR'S REPORTING CENTRAL ASIA, No. 580 Part 1,… — Masthead",
+      'Contents — 3 entries',
+      '  KYRGYZSTAN: REBELS WITHOUT COMMON CAUSE — Dina Tokbaeva',
+      '  KAZAKSTAN: OIL TOWN WAITS FOR ANSWERS — Almaz Rysaliev',
+      '  TAJIKISTAN: A WINTER WITHOUT POWER — Saule Mukhametrakhimova',
+      'Notices',
+      '  KYRGYZSTAN ELECTION UPDATES — http://iwpr.net/focus/kyrgyz-election',
+      '  VACANCIES — http://iwpr.net/what-we-do/vacancies',
+      '  DONATE TO IWPR — http://iwpr.net/donate',
+      'KYRGYZSTAN: REBELS WITHOUT COMMON CAUSE — Dina Tokbaeva',
+      'KAZAKSTAN: OIL TOWN WAITS FOR ANSWERS — Almaz Rysaliev',
+      'SPECIAL REPORT — Section',
+      '  TAJIKISTAN: A WINTER WITHOUT POWER — Saule Mukhametrakhimova',
+      '    Why does the country still lack power in winter? — IWPR',
+      '    What would change that? — IWPR',
+      'Footer',
+      '  REPORTING CENTRAL ASIA provides the…',
+      '  IWPR – Giving Voice, Driving Change',
+      '  This electronic mail message and any attached…',
+    ]);
+  });
+
+  test('every child lies inside its parent and selection ranges inside ranges', () => {
+    for (const text of [sample(), clean()]) {
+      const inside = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']): boolean =>
+        (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
+        (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
+      const walk = (symbols: readonly DocumentSymbol[]): void => {
+        for (const s of symbols) {
+          expect(inside(s.range, s.selectionRange), s.name).toBe(true);
+          for (const child of s.children ?? []) expect(inside(s.range, child.range), `${child.name} in ${s.name}`).toBe(true);
+          walk(s.children ?? []);
+        }
+      };
+      walk(documentSymbols(parseBulletin(text), new LineIndex(text)));
+    }
+  });
+});
+
+describe('folding', () => {
+  test('the sample folds contents, notices, each article, footer blocks and long interview turns', () => {
+    const text = sample();
+    const lines = text.split('\n');
+    const ranges = foldingRanges(parseBulletin(text), new LineIndex(text));
+    const first = (r: { startLine: number }) => lines[r.startLine]!.slice(0, 24);
+    expect(ranges.filter((r) => r.kind === 'region').map(first)).toEqual([
+      'European Union action ag',
+      '**** NEW ',
+      'MEP pressing for Europea',
+      'After talks with top off',
+      'Moscow will find it hard',
+      'First they imposed news ',
+      'Newspaper correspondent ',
+      'At least 14 die as polic',
+      '**** http://iwpr.net/ **',
+    ]);
+    // The first answer, "Paul Murphy: I agree…", runs over two paragraphs.
+    const murphy = lines.findIndex((l) => l.startsWith('Paul Murphy: I agree'));
+    const turn = ranges.find((r) => r.startLine === murphy)!;
+    expect(lines[turn.endLine]).toBe('that Ms. Ashton does take stronger action in this case.');
+    // Single-paragraph questions do not fold.
+    const question = lines.findIndex((l) => l.startsWith('IWPR: How much leverage'));
+    expect(ranges.some((r) => r.startLine === question)).toBe(false);
+  });
+});
+
+describe('positions in UTF-16, with astral characters and CRLF', () => {
+  test('a diagnostic after an emoji and CRLF line ends lands on the right characters', () => {
+    const text = 'HEADLINE 🎉 HERE\r\n\r\nStandfirst with 𝒳 math.\r\n\r\nby Dina Tokbaeva\r\n\r\nBody 😀 text.\r\n';
+    const doc = TextDocument.create('file:///x.bulletin', 'bulletin', 1, text);
+    const problems = problemsOf('byline.malformed', text);
+    const [diagnostic] = toDiagnostics(problems, doc, doc.uri);
+    expect(diagnostic!.range).toEqual({ start: { line: 4, character: 0 }, end: { line: 4, character: 16 } });
+    expect(doc.getText(diagnostic!.range)).toBe('by Dina Tokbaeva');
+    const headline = documentSymbols(analyse(text).doc, doc)[0]!;
+    expect(doc.getText(headline.selectionRange)).toBe('HEADLINE 🎉 HERE');
+    expect(headline.selectionRange.end.character).toBe(16);
+  });
+
+  test('LineIndex agrees with TextDocument on every offset, for LF, CRLF, CR and surrogate pairs', () => {
+    const text = 'a😀b\r\nc\rd\n\n𝒳\r\r\n e';
+    const ours = new LineIndex(text);
+    const theirs = TextDocument.create('file:///t', 'bulletin', 1, text);
+    for (let offset = -1; offset <= text.length + 1; offset++) {
+      expect(ours.positionAt(offset), `offset ${offset}`).toEqual(theirs.positionAt(offset));
+    }
+    for (let line = -1; line <= 8; line++) {
+      for (let character = 0; character <= 5; character++) {
+        expect(ours.offsetAt({ line, character }), `${line}:${character}`).toBe(theirs.offsetAt({ line, character }));
+      }
+    }
+  });
+});

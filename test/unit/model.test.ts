@@ -1,0 +1,257 @@
+import { describe, expect, test } from 'vitest';
+import { parseByline } from '../../server/src/model/byline';
+import { dateFromFileName, parseDate } from '../../server/src/model/dates';
+import { issueIdentity } from '../../server/src/model/issue';
+import { parseMasthead, publicationInitials } from '../../server/src/model/masthead';
+import { parseBulletin } from '../../server/src/model/parse';
+import { collapseWhitespace, titleKey } from '../../server/src/model/text';
+import type { BulletinDocument, Span } from '../../server/src/model/types';
+import { clean, marked, sample } from '../support/fixture';
+
+const at = (doc: BulletinDocument, span: Span | undefined): string | undefined =>
+  span ? collapseWhitespace(doc.text.slice(span.start, span.end)) : undefined;
+
+describe('the sample issue (damaged: headlines and first contents lines lost)', () => {
+  const doc = parseBulletin(sample());
+
+  test('has six contents entries, each with a byline and no headline', () => {
+    const entries = doc.contents!.entries;
+    expect(entries.map((e) => e.byline?.authors.map((a) => a.name))).toEqual([
+      ['Saule Mukhametrakhimova'],
+      ['Almaz Rysaliev'],
+      ['Dina Tokbaeva'],
+      ['Almaz Rysaliev'],
+      ['Janar Kasymbekova'],
+      ['Dina Tokbaeva'],
+    ]);
+    expect(entries.every((e) => e.headline === undefined)).toBe(true);
+    expect(at(doc, entries[3]!.standfirst)).toBe('blackout, then they devised alternative narrative for bloodshed.');
+  });
+
+  test('finds the notices, including the one framed by dividers', () => {
+    const labels = doc.notices.flatMap((b) => b.notices.map((n) => n.label.text));
+    expect(labels).toEqual([
+      'KYRGYZSTAN ELECTION UPDATES 2011',
+      'LATEST PROJECT REVIEWS',
+      'VACANCIES',
+      'CENTRAL ASIA PROGRAMME HOME',
+      'CENTRAL ASIA RADIO',
+      'DONATE TO IWPR',
+    ]);
+    expect(at(doc, doc.notices[0]!.header)).toBe('**** NEW');
+  });
+
+  test('has six articles with no headline, a standfirst and a byline', () => {
+    expect(doc.articles).toHaveLength(6);
+    expect(doc.articles.every((a) => a.headline === undefined)).toBe(true);
+    expect(doc.articles.map((a) => at(doc, a.standfirst)?.slice(0, 30))).toEqual([
+      'MEP pressing for European Unio',
+      'After talks with top official,',
+      'Moscow will find it hard to cl',
+      'First they imposed news blacko',
+      'Newspaper correspondent descri',
+      'At least 14 die as police fire',
+    ]);
+    expect(doc.articles.map((a) => a.byline?.authors[0]?.name)).toEqual([
+      'Saule Mukhametrakhimova',
+      'Almaz Rysaliev',
+      'Dina Tokbaeva',
+      'Almaz Rysaliev',
+      'Janar Kasymbekova',
+      'Dina Tokbaeva',
+    ]);
+  });
+
+  test('does not take prose starting with "By" for a byline', () => {
+    const fourth = doc.articles[3]!;
+    expect(at(doc, fourth.body[0])?.startsWith('By blocking access')).toBe(true);
+    expect(fourth.strayBylines).toEqual([]);
+  });
+
+  test('reads the interviews as turns: questions by IWPR, answers by the interviewee', () => {
+    const turns = doc.articles[0]!.turns;
+    expect(turns.filter((t) => t.role === 'question')).toHaveLength(7);
+    expect(turns.filter((t) => t.role === 'answer').map((t) => t.label.text)).toEqual([
+      'Paul Murphy', 'Murphy', 'Murphy', 'Murphy', 'Murphy', 'Murphy', 'Murphy',
+    ]);
+    expect(doc.articles[1]!.turns).toEqual([]);
+  });
+
+  test('finds the sign-offs and whom they name', () => {
+    expect(doc.articles.map((a) => [a.signOff?.kind, a.signOff?.person.text])).toEqual([
+      ['interview', 'Saule Mukhametrakhimova'],
+      ['author-note', 'Almaz Rysaliev'],
+      ['interview', 'Dina Tokbaeva'],
+      ['author-note', 'Almaz Rysaliev'],
+      ['author-note', 'Janar Kasymbekova'],
+      ['interview', 'Dina Tokbaeva'],
+    ]);
+  });
+
+  test('finds the cross-references, wrapped over lines, with their problems', () => {
+    const refs = doc.articles.flatMap((a) => a.crossReferences.filter((r) => r.kind === 'parenthetical'));
+    expect(refs.map((r) => [collapseWhitespace(r.target.text), r.problems])).toEqual([
+      ['Kazak Protesters Demand Accountability for Killings', []],
+      ['Kazak Spin Doctors Explain Police Shootings', []],
+      ['Police Round Up Men After Janaozen Violence', ['comma-without-issue']],
+      ["Kazakstan's Unhappy Oil Workers and Reprisals Merely Anger Protesting Kazak Oil Workers", []],
+    ]);
+    expect(refs[3]!.conjunctions).toHaveLength(1);
+  });
+
+  test('starts the footer at the divider after the last article, in three blocks', () => {
+    const footer = doc.footer!;
+    expect(doc.text.slice(footer.start, footer.start + 8)).toBe('**** htt');
+    expect(footer.blocks.map((b) => at(doc, b.paragraphs[0])?.slice(0, 30))).toEqual([
+      'REPORTING CENTRAL ASIA provide',
+      'IWPR – Giving Voice, Driving C',
+      'This electronic mail message a',
+    ]);
+    expect(doc.articles[5]!.end).toBeLessThan(footer.start);
+  });
+
+  test('has no masthead; the issue date comes from the file name', () => {
+    expect(doc.masthead).toBeUndefined();
+    expect(issueIdentity(doc, 'file:///x/rca-2011-12-janaozen.txt')).toEqual({
+      date: { year: 2011, month: 12 },
+      dateSource: 'file name',
+    });
+  });
+});
+
+describe('the clean bulletin', () => {
+  const doc = parseBulletin(clean());
+
+  test('reads masthead, contents with headlines, sections and articles', () => {
+    expect(doc.masthead?.number?.value).toBe(580);
+    expect(doc.masthead?.number?.part).toBe('1');
+    expect(doc.masthead?.date?.value).toEqual({ year: 2009, month: 6, day: 5 });
+    expect(doc.contents!.entries.map((e) => e.headline?.text)).toEqual([
+      'KYRGYZSTAN: REBELS WITHOUT COMMON CAUSE',
+      'KAZAKSTAN: OIL TOWN WAITS FOR ANSWERS',
+      'TAJIKISTAN: A WINTER WITHOUT POWER',
+    ]);
+    expect(doc.contents!.labels.map((l) => l.text)).toEqual(['SPECIAL REPORT:']);
+    expect(doc.articles.map((a) => [a.headline?.text, a.headline?.country])).toEqual([
+      ['KYRGYZSTAN: REBELS WITHOUT COMMON CAUSE', 'KYRGYZSTAN'],
+      ['KAZAKSTAN: OIL TOWN WAITS FOR ANSWERS', 'KAZAKSTAN'],
+      ['TAJIKISTAN: A WINTER WITHOUT POWER', 'TAJIKISTAN'],
+    ]);
+    expect(doc.sections.map((s) => [s.label?.text, s.articles.length])).toEqual([
+      [undefined, 2],
+      ['SPECIAL REPORT:', 1],
+    ]);
+  });
+
+  test('splits a contents entry whose byline breaks between "By" and the name', () => {
+    const entry = doc.contents!.entries[0]!;
+    expect(entry.standfirst?.text).toBe('Opposition groups fail to\nagree on a single candidate for the presidential election.');
+    expect(entry.byline?.authors).toMatchObject([{ name: 'Dina Tokbaeva', place: 'Bishkek' }]);
+  });
+});
+
+describe('article heads', () => {
+  const head = (source: string) => parseBulletin(source).articles[0]!;
+
+  test('a single line without closing punctuation is a headline with no standfirst', () => {
+    const a = head('BRIEFLY: POWER CUTS RETURN\n\nBy Dina Tokbaeva\n\nBody text here.\n');
+    expect(a.headline?.text).toBe('BRIEFLY: POWER CUTS RETURN');
+    expect(a.standfirst).toBeUndefined();
+  });
+
+  test('one paragraph ending in a full stop is a standfirst; the headline is missing', () => {
+    const a = head('Strikers say promises\nhave not been kept.\n\nBy Almaz Rysaliev\n\nBody.\n');
+    expect(a.headline).toBeUndefined();
+    expect(a.standfirst!.lines).toHaveLength(2);
+  });
+
+  test('a capitals line glued to the standfirst is still the headline', () => {
+    const source = 'KAZAKSTAN: OIL TOWN WAITS\nStrikers say promises have not been kept.\n\nBy Almaz Rysaliev\n\nBody.\n';
+    const a = head(source);
+    expect(a.headline?.text).toBe('KAZAKSTAN: OIL TOWN WAITS');
+    expect(source.slice(a.standfirst!.start, a.standfirst!.end)).toBe('Strikers say promises have not been kept.');
+  });
+
+  test('an article with no byline is still an article when it opens with a headline', () => {
+    const doc = parseBulletin('A B  Standfirst.  By X Y\n\n\nKAZAKSTAN: NO BYLINE HERE\n\nStandfirst sentence.\n\nBody one.\n\nBody two.\n');
+    expect(doc.articles).toHaveLength(1);
+    expect(doc.articles[0]!.headline?.text).toBe('KAZAKSTAN: NO BYLINE HERE');
+    expect(doc.articles[0]!.byline).toBeUndefined();
+  });
+});
+
+describe('bylines', () => {
+  const byline = (text: string) => parseByline(text, 0, text.length);
+
+  test('names and places', () => {
+    expect(byline('By Saule Mukhametrakhimova')?.authors).toEqual([{ start: 3, end: 26, name: 'Saule Mukhametrakhimova' }]);
+    expect(byline('By A Smith in Bishkek and B Jones in Almaty')?.authors.map((a) => [a.name, a.place])).toEqual([
+      ['A Smith', 'Bishkek'],
+      ['B Jones', 'Almaty'],
+    ]);
+    expect(byline('By IWPR staff in Central Asia')?.authors.map((a) => [a.name, a.place])).toEqual([['IWPR staff', 'Central Asia']]);
+    expect(byline('By J. R. Smith')?.problems).toEqual([]);
+  });
+
+  test('malformed forms are bylines with problems', () => {
+    expect(byline('by Dina Tokbaeva')?.problems).toEqual(['keyword-case']);
+    expect(byline('By: Dina Tokbaeva')?.problems).toEqual(['colon']);
+    expect(byline('By Dina Tokbaeva.')?.problems).toEqual(['trailing-full-stop']);
+    expect(byline('By Dina Tokbaeva.')?.authors[0]?.name).toBe('Dina Tokbaeva');
+  });
+
+  test('prose is not a byline', () => {
+    expect(byline('By blocking access to information about the shootings')).toBeUndefined();
+    expect(byline('By December 16, the police had arrested 70 people.')).toBeUndefined();
+    expect(byline('Bystanders watched.')).toBeUndefined();
+  });
+});
+
+describe('masthead and dates', () => {
+  const masthead = (line: string) => parseMasthead(line, { start: 0, end: line.length, lines: [{ start: 0, end: line.length, next: line.length }], blanksBefore: 0 });
+
+  test('the two masthead forms of the format page', () => {
+    const rca = masthead("WELCOME TO IWPR'S REPORTING CENTRAL ASIA, No. 556 Part 1, November 17, 2008")!;
+    expect([rca.publication?.text, rca.number?.value, rca.number?.part, rca.date?.value]).toEqual([
+      "IWPR'S REPORTING CENTRAL ASIA",
+      556,
+      '1',
+      { year: 2008, month: 11, day: 17 },
+    ]);
+    expect(publicationInitials(rca.publication!.text)).toBe('RCA');
+    const tu = masthead('IWPR’S TRIBUNAL UPDATE No. 539, February 22, 2008')!;
+    expect([tu.number?.value, tu.date?.value, publicationInitials(tu.publication!.text)]).toEqual([539, { year: 2008, month: 2, day: 22 }, 'TU']);
+    expect(masthead('Part Two of the report, No. 5 in a series')).toBeUndefined();
+  });
+
+  test('dates as bulletins write them', () => {
+    expect(parseDate('November 17, 2008')).toEqual({ year: 2008, month: 11, day: 17 });
+    expect(parseDate('2 April, 2008')).toEqual({ year: 2008, month: 4, day: 2 });
+    expect(parseDate('24-Apr-09')).toEqual({ year: 2009, month: 4, day: 24 });
+    expect(parseDate('31-Feb-09')).toBeUndefined();
+    expect(dateFromFileName('rca-2011-12-janaozen.txt')).toEqual({ year: 2011, month: 12 });
+    expect(dateFromFileName('issue-556.bulletin')).toBeUndefined();
+  });
+});
+
+describe('text', () => {
+  test('titles match across case, whitespace, line breaks and quote styles', () => {
+    expect(titleKey('Kazakstan’s Unhappy\nOil  Workers')).toBe(titleKey("KAZAKSTAN'S UNHAPPY OIL WORKERS"));
+    expect(titleKey('“Quoted” – Title.')).toBe('quoted - title');
+  });
+
+  test('CRLF, CR and a byte order mark parse like LF', () => {
+    const lf = clean();
+    const crlf = parseBulletin(`\uFEFF${lf.replace(/\n/g, '\r\n')}`);
+    const cr = parseBulletin(lf.replace(/\n/g, '\r'));
+    const plain = parseBulletin(lf);
+    const shape = (d: BulletinDocument) => d.articles.map((a) => [a.headline?.text, a.byline?.authors.length, a.body.length, a.turns.length]);
+    expect(shape(crlf)).toEqual(shape(plain));
+    expect(shape(cr)).toEqual(shape(plain));
+    expect(crlf.footer?.blocks.length).toBe(plain.footer?.blocks.length);
+  });
+
+  test('marked fixtures strip their markers', () => {
+    expect(marked('a⟦b$0c⟧d')).toEqual({ text: 'abcd', cursor: 2, ranges: [{ start: 1, end: 3 }] });
+  });
+});
