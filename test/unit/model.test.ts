@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseByline } from '../../server/src/model/byline';
+import { lineParagraph } from '../../server/src/model/lines';
 import { dateFromFileName, parseDate } from '../../server/src/model/dates';
 import { issueIdentity } from '../../server/src/model/issue';
 import { parseMasthead, publicationInitials } from '../../server/src/model/masthead';
@@ -162,7 +163,7 @@ describe('article heads', () => {
   test('one paragraph ending in a full stop is a standfirst; the headline is missing', () => {
     const a = head('Strikers say promises\nhave not been kept.\n\nBy Almaz Rysaliev\n\nBody.\n');
     expect(a.headline).toBeUndefined();
-    expect(a.standfirst!.lines).toHaveLength(2);
+    expect(a.standfirst!.lineCount).toBe(2);
   });
 
   test('a capitals line glued to the standfirst is still the headline', () => {
@@ -208,7 +209,7 @@ describe('bylines', () => {
 });
 
 describe('masthead and dates', () => {
-  const masthead = (line: string) => parseMasthead(line, { start: 0, end: line.length, lines: [{ start: 0, end: line.length, next: line.length }], blanksBefore: 0 });
+  const masthead = (line: string) => parseMasthead(line, lineParagraph({ start: 0, end: line.length }));
 
   test('the two masthead forms of the format page', () => {
     const rca = masthead("WELCOME TO IWPR'S REPORTING CENTRAL ASIA, No. 556 Part 1, November 17, 2008")!;

@@ -1,3 +1,4 @@
+import { lastLine } from '../model/lines';
 import type { Check, Finding } from './check';
 import { contentsPairing } from './facts/contentsPairs';
 import { samePerson } from './signoff-mismatch';
@@ -14,7 +15,7 @@ export const contentsBylineMismatch: Check = {
       if (articleAuthors.length === 0) continue;
       const names = articleAuthors.map((a) => a.name).join(' and ');
       if (!entry.byline) {
-        const last = entry.paragraph.lines[entry.paragraph.lines.length - 1]!;
+        const last = lastLine(entry.paragraph);
         findings.push({ start: last.start, end: last.end, message: `Contents entry has no byline: the article is by ${names}.` });
         continue;
       }

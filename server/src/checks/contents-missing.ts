@@ -1,3 +1,4 @@
+import { firstLine } from '../model/lines';
 import type { Check } from './check';
 
 export const contentsMissing: Check = {
@@ -8,8 +9,8 @@ export const contentsMissing: Check = {
   run({ doc }) {
     const first = doc.articles[0];
     if (!first || (doc.contents && doc.contents.entries.length > 0)) return [];
-    const at = doc.masthead ? { start: doc.masthead.start, end: doc.masthead.end } : doc.paragraphs[0] ?? first;
-    const line = 'lines' in at ? at.lines[0]! : at;
+    const opening = doc.paragraphs[0];
+    const line = doc.masthead ?? (opening ? firstLine(opening) : first);
     return [{ start: line.start, end: line.end, message: 'No contents list: the issue should open with one entry per article.' }];
   },
 };

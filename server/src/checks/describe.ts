@@ -1,6 +1,6 @@
 // Short quotations of document text for messages.
 import { collapseWhitespace } from '../model/text';
-import type { Span } from '../model/types';
+import type { Paragraph, Span } from '../model/types';
 
 /** The first words of a span, collapsed and cut at a word boundary. */
 export function quote(text: string, span: Span, max = 48): string {
@@ -11,7 +11,6 @@ export function quote(text: string, span: Span, max = 48): string {
 }
 
 /** The span of a paragraph's first line (for pointing at a paragraph without covering it). */
-export function firstLineOf(paragraph: { readonly lines: readonly Span[] }): Span {
-  const line = paragraph.lines[0]!;
-  return { start: line.start, end: line.end };
+export function firstLineOf(paragraph: Paragraph): Span {
+  return { start: paragraph.start, end: paragraph.firstLineEnd };
 }

@@ -1,3 +1,4 @@
+import { firstLine, lastLine } from '../model/lines';
 import { lineBreakOf } from '../model/text';
 import { excerpt } from '../profile/footerTemplate';
 import type { Check, Finding } from './check';
@@ -20,7 +21,7 @@ export const footerBlockMissing: Check = {
       const present = alignment.found.get(t)?.[0];
       if (present) {
         if (t.dividerBefore !== undefined && !present.dividerBefore && present.index > 0) {
-          const line = present.paragraph.lines[0]!;
+          const line = firstLine(present.paragraph);
           findings.push({
             start: line.start,
             end: line.end,
@@ -28,7 +29,7 @@ export const footerBlockMissing: Check = {
             fixes: [{ title: 'Insert the divider', edits: [{ start: line.start, end: line.start, newText: `${t.dividerBefore}${eol}${eol}` }], safe: true }],
           });
         }
-        anchor = { end: present.paragraph.end, line: present.paragraph.lines[present.paragraph.lines.length - 1]! };
+        anchor = { end: present.paragraph.end, line: lastLine(present.paragraph) };
         continue;
       }
       const at = anchor ?? { end: footer.start, line: { start: footer.start, end: footer.start } };

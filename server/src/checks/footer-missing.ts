@@ -1,3 +1,4 @@
+import { firstLine, lastLine } from '../model/lines';
 import type { Check } from './check';
 import { footerAlignment } from './facts/footerAlignment';
 
@@ -11,13 +12,14 @@ export const footerMissing: Check = {
     const last = doc.articles[doc.articles.length - 1];
     if (!last) return [];
     if (!doc.footer) {
-      const line = last.body[last.body.length - 1]?.lines.at(-1) ?? last.byline ?? last;
+      const lastParagraph = last.body[last.body.length - 1];
+      const line = lastParagraph ? lastLine(lastParagraph) : (last.byline ?? last);
       return [{ start: line.start, end: line.end, message: 'Footer missing: no divider and footer follow the last article.' }];
     }
     const alignment = footerAlignment(context);
     if (!alignment?.unrecognised) return [];
     const first = doc.footer.elements[0]!;
-    const span = first.type === 'divider' ? first.divider : first.paragraph.lines[0]!;
+    const span = first.type === 'divider' ? first.divider : firstLine(first.paragraph);
     return [
       {
         start: span.start,

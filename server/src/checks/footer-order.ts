@@ -1,3 +1,4 @@
+import { firstLine } from '../model/lines';
 import { excerpt } from '../profile/footerTemplate';
 import type { Check, Finding } from './check';
 import { footerAlignment } from './facts/footerAlignment';
@@ -17,7 +18,7 @@ export const footerOrder: Check = {
       if (alignment.found.get(p.template)?.[0] !== p) continue;
       if (p.template.index < highest) {
         findings.push({
-          ...p.paragraph.lines[0]!,
+          ...firstLine(p.paragraph),
           message: `Footer out of order: “${excerpt(p.template.text)}” comes earlier in the template.`,
         });
       } else {

@@ -1,3 +1,4 @@
+import { firstLine } from '../model/lines';
 import type { Check, Finding } from './check';
 import { quote } from './describe';
 import { footerAlignment } from './facts/footerAlignment';
@@ -15,7 +16,7 @@ export const footerUnexpected: Check = {
     for (const p of alignment.paragraphs) {
       if (p.template || alignment.creditsContinuations.has(p) || !lastKnown || p.index > lastKnown.index) continue;
       findings.push({
-        ...p.paragraph.lines[0]!,
+        ...firstLine(p.paragraph),
         message: `Footer paragraph ${quote(context.text, p.paragraph)} is not in the footer template.`,
       });
     }

@@ -9,9 +9,9 @@ export const headlineMissing: Check = {
   run({ doc, text }) {
     return doc.articles.flatMap((article) => {
       if (article.headline) return [];
-      const where = article.standfirst ?? article.byline ?? article.body[0];
-      if (!where) return [];
-      const span = 'lines' in where ? firstLineOf(where) : where;
+      const paragraph = article.standfirst ?? (article.byline ? undefined : article.body[0]);
+      const span = paragraph ? firstLineOf(paragraph) : article.byline;
+      if (!span) return [];
       const what = article.standfirst ? `the article whose standfirst begins ${quote(text, article.standfirst, 40)}` : 'this article';
       return [{ ...span, message: `Headline missing: ${what} has no headline line above it.` }];
     });

@@ -3,6 +3,7 @@
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { Positions } from '../model/lineIndex';
+import { firstLine } from '../model/lines';
 import { collapseWhitespace } from '../model/text';
 import type { Article, BulletinDocument, Notice, Span } from '../model/types';
 import { toRange } from './range';
@@ -35,7 +36,7 @@ export function articleName(text: string, article: Article): string {
 }
 
 function articleSymbol(text: string, positions: Positions, article: Article): DocumentSymbol {
-  const selection = article.headline ?? article.standfirst?.lines[0] ?? article.byline ?? article;
+  const selection = article.headline ?? (article.standfirst && firstLine(article.standfirst)) ?? article.byline ?? article;
   const questions = article.turns
     .filter((turn) => turn.role === 'question')
     .map((turn) => {
@@ -57,9 +58,9 @@ export function documentSymbols(doc: BulletinDocument, positions: Positions): Do
   if (doc.contents) {
     const entries = doc.contents.entries.map((entry) => {
       const name = entry.headline ? entry.headline.text : `[no headline] ${entry.standfirst ? excerpt(text, entry.standfirst, 48) : ''}`;
-      return symbol(positions, name, SymbolKind.String, entry, entry.headline ?? entry.paragraph.lines[0]!, entry.byline?.authors.map((a) => a.name).join(', '));
+      return symbol(positions, name, SymbolKind.String, entry, entry.headline ?? firstLine(entry.paragraph), entry.byline?.authors.map((a) => a.name).join(', '));
     });
-    out.push(symbol(positions, 'Contents', SymbolKind.Namespace, doc.contents, doc.contents.entries[0]?.paragraph.lines[0] ?? doc.contents, `${doc.contents.entries.length} entries`, entries));
+    out.push(symbol(positions, 'Contents', SymbolKind.Namespace, doc.contents, (doc.contents.entries[0] ? firstLine(doc.contents.entries[0].paragraph) : doc.contents), `${doc.contents.entries.length} entries`, entries));
   }
   // Notices before the first article make one group; a notice framed between articles stands alone.
   const firstArticle = doc.articles[0]?.start ?? Infinity;
@@ -83,7 +84,7 @@ export function documentSymbols(doc: BulletinDocument, positions: Positions): Do
   if (doc.footer) {
     const blocks = doc.footer.blocks.flatMap((block) => {
       const first = block.paragraphs[0];
-      return first ? [symbol(positions, excerpt(text, first, 48), SymbolKind.Field, block, first.lines[0]!)] : [];
+      return first ? [symbol(positions, excerpt(text, first, 48), SymbolKind.Field, block, firstLine(first))] : [];
     });
     out.push(symbol(positions, 'Footer', SymbolKind.Namespace, doc.footer, doc.footer.elements[0]?.type === 'divider' ? doc.footer.elements[0].divider : doc.footer, undefined, blocks));
   }

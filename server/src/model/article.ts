@@ -1,6 +1,7 @@
 // Parses one article from the paragraphs of a chunk. The byline anchors the
 // head: what stands before it is the headline and the standfirst.
 import { parseByline } from './byline';
+import { firstLine, joinParagraphs, lineParagraph, paragraphFromLine } from './lines';
 import { findCrossReferences } from './crossReferences';
 import { endsWithClosingPunctuation, isCapitals, textAt } from './text';
 import type {
@@ -25,15 +26,14 @@ export const DEFAULT_ARTICLE_OPTIONS: ArticleOptions = { interviewers: ['IWPR'] 
 /** How far into a chunk a byline may stand and still anchor an article's head. */
 const HEAD_PARAGRAPHS = 4;
 
-function firstLine(text: string, paragraph: Paragraph): string {
-  const line = paragraph.lines[0]!;
-  return text.slice(line.start, line.end);
+function firstLineText(text: string, paragraph: Paragraph): string {
+  return text.slice(paragraph.start, paragraph.firstLineEnd);
 }
 
 /** `SPECIAL REPORT:` standing on its own line. */
 export function isSectionLabel(text: string, paragraph: Paragraph): boolean {
-  if (paragraph.lines.length !== 1) return false;
-  const line = firstLine(text, paragraph).trim();
+  if (paragraph.lineCount !== 1) return false;
+  const line = firstLineText(text, paragraph).trim();
   return line.length <= 48 && line.endsWith(':') && isCapitals(line) && !/\s:/.test(line);
 }
 
@@ -43,14 +43,14 @@ export function asSectionLabel(text: string, paragraph: Paragraph): SectionLabel
 
 /** A byline standing as its own short paragraph. */
 export function standaloneByline(text: string, paragraph: Paragraph): Byline | undefined {
-  if (paragraph.lines.length > 2) return undefined;
+  if (paragraph.lineCount > 2 || (text.charCodeAt(paragraph.start) | 32) !== 98 /* b */) return undefined;
   return parseByline(text, paragraph.start, paragraph.end);
 }
 
 /** A single line without closing punctuation, or in capitals: reads as a headline. */
 export function isHeadlineLike(text: string, paragraph: Paragraph): boolean {
-  if (paragraph.lines.length !== 1) return false;
-  const line = firstLine(text, paragraph).trim();
+  if (paragraph.lineCount !== 1) return false;
+  const line = firstLineText(text, paragraph).trim();
   if (line.length > 120 || line.length < 3) return false;
   if (isCapitals(line) && !line.endsWith(':')) return true;
   return !endsWithClosingPunctuation(line) && !/^https?:\/\//.test(line) && /\p{Lu}/u.test(line.charAt(0));
@@ -71,22 +71,6 @@ function toHeadline(text: string, span: Span): Headline {
   return country ? { ...headline, country: country[1]! } : headline;
 }
 
-function subParagraph(paragraph: Paragraph, fromLine: number): Paragraph {
-  const lines = paragraph.lines.slice(fromLine);
-  return { start: lines[0]!.start, end: lines[lines.length - 1]!.end, lines, blanksBefore: 0 };
-}
-
-function joinParagraphs(paragraphs: readonly Paragraph[]): Paragraph {
-  const first = paragraphs[0]!;
-  const last = paragraphs[paragraphs.length - 1]!;
-  return {
-    start: first.start,
-    end: last.end,
-    lines: paragraphs.flatMap((p) => p.lines),
-    blanksBefore: first.blanksBefore,
-  };
-}
-
 interface Head {
   readonly headline?: Headline;
   readonly standfirst?: Paragraph;
@@ -96,23 +80,23 @@ function parseHead(text: string, head: readonly Paragraph[]): Head {
   if (head.length === 0) return {};
   if (head.length === 1) {
     const only = head[0]!;
-    if (only.lines.length === 1 && !endsWithClosingPunctuation(firstLine(text, only))) {
+    if (only.lineCount === 1 && !endsWithClosingPunctuation(firstLineText(text, only))) {
       return { headline: toHeadline(text, only) };
     }
-    if (only.lines.length > 1 && isCapitals(firstLine(text, only))) {
-      return { headline: toHeadline(text, only.lines[0]!), standfirst: subParagraph(only, 1) };
+    if (only.lineCount > 1 && isCapitals(firstLineText(text, only))) {
+      return { headline: toHeadline(text, firstLine(only)), standfirst: paragraphFromLine(text, only, 1) };
     }
     return { standfirst: only };
   }
   return { headline: toHeadline(text, head[0]!), standfirst: joinParagraphs(head.slice(1)) };
 }
 
-const SPEAKER = /^([\p{Lu}][\p{L}\p{M}’'.-]*(?: [\p{Lu}][\p{L}\p{M}’'.-]*){0,3}):[ \t]+\S/u;
+const SPEAKER = /([\p{Lu}][\p{L}\p{M}’'.-]{0,30}(?: [\p{Lu}][\p{L}\p{M}’'.-]{0,30}){0,3}):[ \t]+\S/uy;
 
 function speakerLabel(text: string, paragraph: Paragraph): SectionLabel | undefined {
-  const head = text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 64));
-  const m = SPEAKER.exec(head);
-  if (!m) return undefined;
+  SPEAKER.lastIndex = paragraph.start;
+  const m = SPEAKER.exec(text);
+  if (!m || paragraph.start + m[0].length > paragraph.end) return undefined;
   return { start: paragraph.start, end: paragraph.start + m[1]!.length, text: m[1]! };
 }
 
@@ -149,7 +133,7 @@ const AUTHOR_NOTE = /^((?:\p{Lu}[\p{L}\p{M}’'.-]*\s+){1,3}\p{Lu}[\p{L}\p{M}’
 const INTERVIEW = /Interview conducted by\s+((?:\p{Lu}[\p{L}\p{M}’'.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}’'.-]*)/u;
 
 function parseSignOff(text: string, paragraph: Paragraph): SignOff | undefined {
-  if (paragraph.lines.length > 6) return undefined;
+  if (paragraph.lineCount > 6) return undefined;
   const raw = text.slice(paragraph.start, paragraph.end);
   const interview = INTERVIEW.exec(raw);
   if (interview) {
@@ -162,7 +146,7 @@ function parseSignOff(text: string, paragraph: Paragraph): SignOff | undefined {
     };
   }
   const note = AUTHOR_NOTE.exec(raw);
-  if (note && ROLE_WORDS.test(raw) && paragraph.lines.length <= 3) {
+  if (note && ROLE_WORDS.test(raw) && paragraph.lineCount <= 3) {
     return {
       start: paragraph.start,
       end: paragraph.end,
@@ -185,12 +169,11 @@ export function parseArticle(
   if (isSectionLabel(text, first)) {
     label = asSectionLabel(text, first);
     rest = rest.slice(1);
-  } else if (first.lines.length > 1) {
-    const line = first.lines[0]!;
-    const single: Paragraph = { start: line.start, end: line.end, lines: [line], blanksBefore: first.blanksBefore };
+  } else if (first.lineCount > 1) {
+    const single = lineParagraph(firstLine(first), first.blanksBefore);
     if (isSectionLabel(text, single)) {
       label = asSectionLabel(text, single);
-      rest = [subParagraph(first, 1), ...rest.slice(1)];
+      rest = [paragraphFromLine(text, first, 1), ...rest.slice(1)];
     }
   }
   const anchor = bylineAnchor(text, rest);
@@ -202,7 +185,7 @@ export function parseArticle(
     byline = standaloneByline(text, rest[anchor]!);
     body = rest.slice(anchor + 1);
   } else if (rest.length > 0 && isHeadlineLike(text, rest[0]!)) {
-    const standfirst = rest[1] && rest[1].lines.length <= 3 && endsWithClosingPunctuation(text.slice(rest[1].start, rest[1].end)) ? rest[1] : undefined;
+    const standfirst = rest[1] && rest[1].lineCount <= 3 && endsWithClosingPunctuation(text.slice(rest[1].start, rest[1].end)) ? rest[1] : undefined;
     head = { headline: toHeadline(text, rest[0]!), ...(standfirst ? { standfirst } : {}) };
     body = rest.slice(standfirst ? 2 : 1);
   } else {
@@ -220,9 +203,7 @@ export function parseArticle(
   const turnsEnd = signOff ? signOff.start : Number.MAX_SAFE_INTEGER;
   const turns = parseTurns(text, body, options, turnsEnd);
 
-  const crossReferences: CrossReference[] = [];
-  const prose = head.standfirst ? [head.standfirst, ...body] : body;
-  for (const paragraph of prose) crossReferences.push(...findCrossReferences(text, paragraph));
+  const crossReferences: CrossReference[] = findCrossReferences(text, head.standfirst ? [head.standfirst, ...body] : body);
 
   const last = paragraphs[paragraphs.length - 1]!;
   return {

@@ -1,8 +1,7 @@
 // Groups lines into blocks (paragraphs and `****` lines) and blocks into chunks:
 // runs of text separated by two or more blank lines or by a `****` line.
 // Chunks are the unit the rest of the parser works on.
-import { isBlankLine } from './lines';
-import type { Divider, Line, NoticeHeader, Paragraph, Span } from './types';
+import type { Divider, NoticeHeader, Paragraph, Span } from './types';
 
 export type Block =
   | { readonly type: 'paragraph'; readonly paragraph: Paragraph }
@@ -17,11 +16,14 @@ export interface Chunk extends Span {
 
 const ASTERISK = 42;
 
+interface LineSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** Classifies a line that starts with four asterisks; undefined for any other line. */
-function asteriskLine(text: string, line: Line, blanksBefore: number): Block | undefined {
-  let i = line.start;
-  while (i < line.end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-  const first = i;
+function asteriskLine(text: string, line: LineSpan, first: number, blanksBefore: number): Block | undefined {
+  let i = first;
   while (i < line.end && text.charCodeAt(i) === ASTERISK) i++;
   if (i - first < 4) return undefined;
   let end = line.end;
@@ -42,41 +44,70 @@ function asteriskLine(text: string, line: Line, blanksBefore: number): Block | u
   };
 }
 
-export function groupBlocks(text: string, lines: readonly Line[]): Block[] {
+/**
+ * Reads the text from `from` to `to` (both at line starts) into paragraphs and
+ * `****` lines, in one pass. A byte order mark at offset 0 is skipped.
+ */
+export function scanBlocks(text: string, from = 0, to = text.length): Block[] {
   const blocks: Block[] = [];
-  let current: Line[] = [];
+  const hasCR = text.indexOf('\r', from) >= 0;
+  let pos = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
   let blanks = 0;
-  let blanksBeforeCurrent = 0;
+  let start = -1;
+  let firstLineEnd = 0;
+  let lastLineStart = 0;
+  let end = 0;
+  let lineCount = 0;
+  let blanksBeforeParagraph = 0;
   const flush = (): void => {
-    if (current.length === 0) return;
-    const first = current[0]!;
-    const last = current[current.length - 1]!;
-    blocks.push({
-      type: 'paragraph',
-      paragraph: { start: first.start, end: last.end, lines: current, blanksBefore: blanksBeforeCurrent },
-    });
-    current = [];
+    if (start < 0) return;
+    blocks.push({ type: 'paragraph', paragraph: { start, end, lineCount, firstLineEnd, lastLineStart, blanksBefore: blanksBeforeParagraph } });
+    start = -1;
   };
-  for (const line of lines) {
-    if (isBlankLine(text, line)) {
+  while (pos < to) {
+    let lineEnd: number;
+    if (hasCR) {
+      lineEnd = pos;
+      while (lineEnd < to) {
+        const c = text.charCodeAt(lineEnd);
+        if (c === 10 || c === 13) break;
+        lineEnd++;
+      }
+    } else {
+      lineEnd = text.indexOf('\n', pos);
+      if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    }
+    let first = pos;
+    while (first < lineEnd) {
+      const c = text.charCodeAt(first);
+      if (c !== 32 && c !== 9) break;
+      first++;
+    }
+    if (first === lineEnd) {
       flush();
       blanks++;
-      continue;
+    } else {
+      const marker = text.charCodeAt(first) === ASTERISK ? asteriskLine(text, { start: pos, end: lineEnd }, first, start < 0 ? blanks : 0) : undefined;
+      if (marker) {
+        flush();
+        blocks.push(marker);
+        blanks = 0;
+      } else if (start < 0) {
+        start = pos;
+        firstLineEnd = lineEnd;
+        lastLineStart = pos;
+        end = lineEnd;
+        lineCount = 1;
+        blanksBeforeParagraph = blanks;
+        blanks = 0;
+      } else {
+        lastLineStart = pos;
+        end = lineEnd;
+        lineCount++;
+      }
     }
-    const marker = text.charCodeAt(line.start) === ASTERISK || text.charCodeAt(line.start) <= 32
-      ? asteriskLine(text, line, current.length === 0 ? blanks : 0)
-      : undefined;
-    if (marker) {
-      flush();
-      blocks.push(marker);
-      blanks = 0;
-      continue;
-    }
-    if (current.length === 0) {
-      blanksBeforeCurrent = blanks;
-      blanks = 0;
-    }
-    current.push(line);
+    if (lineEnd >= to) break;
+    pos = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
   }
   flush();
   return blocks;

@@ -6,8 +6,6 @@ import { parseDate } from './dates';
 import { isSpace, textAt, trimSpan } from './text';
 import type { Citation, CrossReference, CrossReferenceProblem, Paragraph, Span, Text } from './types';
 
-const OPEN = /\(See\s/g;
-const RUNNING = /(^|[^(\p{L}])see\s+(?=\p{Lu})/gu;
 const CITATION = /,\s*([A-Z][A-Za-z]{0,9})\s+No\.?\s*(\d{1,6})(?:\s+Part\s+[A-Za-z0-9]+)?(?:\s*,\s*([^,]{3,30}?))?\s*$/;
 const TRAILING_ON = /\s+on\s+(?:this|that|these|it)$/i;
 const LEADING_ALSO = /^also\s+/i;
@@ -117,23 +115,34 @@ function running(text: string, paragraph: Paragraph, at: number): CrossReference
   return { start: t.start, end: t.end, kind: 'running', target: t, conjunctions: conjunctions(text, t), problems: [] };
 }
 
-export function findCrossReferences(text: string, paragraph: Paragraph): CrossReference[] {
+const ANY = /\(See\s|(?:^|[^(\p{L}])see\s+(?=\p{Lu})/gu;
+
+/**
+ * The cross-references of consecutive paragraphs (an article's), found in one
+ * scan of their text.
+ */
+export function findCrossReferences(text: string, paragraphs: readonly Paragraph[]): CrossReference[] {
   const refs: CrossReference[] = [];
-  const part = text.slice(paragraph.start, paragraph.end);
-  if (part.indexOf('See') >= 0) {
-    OPEN.lastIndex = 0;
-    for (let m = OPEN.exec(part); m; m = OPEN.exec(part)) {
-      const ref = parenthetical(text, paragraph, paragraph.start + m.index);
+  if (paragraphs.length === 0) return refs;
+  const from = paragraphs[0]!.start;
+  const part = text.slice(from, paragraphs[paragraphs.length - 1]!.end);
+  let p = 0;
+  let consumed = -1;
+  ANY.lastIndex = 0;
+  for (let m = ANY.exec(part); m; m = ANY.exec(part)) {
+    const at = from + m.index;
+    while (p < paragraphs.length && paragraphs[p]!.end <= at) p++;
+    const paragraph = paragraphs[p];
+    if (!paragraph || at < paragraph.start || at < consumed) continue;
+    if (m[0].startsWith('(See')) {
+      const ref = parenthetical(text, paragraph, at);
       refs.push(ref);
-      OPEN.lastIndex = Math.max(OPEN.lastIndex, ref.end - paragraph.start);
-    }
-  }
-  if (part.indexOf('see') >= 0) {
-    RUNNING.lastIndex = 0;
-    for (let m = RUNNING.exec(part); m; m = RUNNING.exec(part)) {
-      const ref = running(text, paragraph, paragraph.start + m.index + m[0].length);
+      consumed = ref.end;
+      ANY.lastIndex = Math.max(ANY.lastIndex, ref.end - from);
+    } else {
+      const ref = running(text, paragraph, at + m[0].length);
       if (ref) refs.push(ref);
     }
   }
-  return refs.sort((a, b) => a.start - b.start);
+  return refs;
 }

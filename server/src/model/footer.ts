@@ -1,5 +1,6 @@
 // The footer: from its first divider to the end, cut into blocks at each divider.
 import type { Block } from './blocks';
+import { lineParagraph } from './lines';
 import type { Footer, FooterBlock, FooterElement, Paragraph, Span } from './types';
 import { titleWords } from './text';
 
@@ -8,7 +9,7 @@ export function parseFooter(blocks: readonly Block[]): Footer | undefined {
   for (const block of blocks) {
     if (block.type === 'paragraph') elements.push({ type: 'paragraph', paragraph: block.paragraph });
     else if (block.type === 'divider') elements.push({ type: 'divider', divider: block.divider });
-    else elements.push({ type: 'paragraph', paragraph: { start: block.header.start, end: block.header.end, lines: [{ start: block.header.start, end: block.header.end, next: block.header.end }], blanksBefore: block.header.blanksBefore } });
+    else elements.push({ type: 'paragraph', paragraph: lineParagraph(block.header, block.header.blanksBefore) });
   }
   if (elements.length === 0) return undefined;
   const footerBlocks: FooterBlock[] = [];
@@ -39,7 +40,7 @@ export function parseFooter(blocks: readonly Block[]): Footer | undefined {
 /** What identifies a footer paragraph across issues: its first words. */
 export function footerSignature(paragraphText: string): string {
   const words: string[] = [];
-  for (const word of titleWords(paragraphText.slice(0, 200))) {
+  for (const word of titleWords(paragraphText.slice(0, 80))) {
     // Numbers (ISSN, street numbers, years) change between issues; they end the signature.
     if (/\d/.test(word) || words.length === 4) break;
     words.push(word);

@@ -8,7 +8,7 @@ const MASTHEAD =
 
 /** Parses the paragraph as a masthead, or undefined when it is not one. */
 export function parseMasthead(text: string, paragraph: Paragraph): Masthead | undefined {
-  if (paragraph.lines.length > 3 || paragraph.end - paragraph.start > 300) return undefined;
+  if (paragraph.lineCount > 3 || paragraph.end - paragraph.start > 300) return undefined;
   const raw = text.slice(paragraph.start, paragraph.end);
   const m = MASTHEAD.exec(raw.replace(/\r?\n|\r/g, ' '));
   if (!m) return undefined;

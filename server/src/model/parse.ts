@@ -2,11 +2,10 @@
 // articles, footer) from the chunks, then parses each region.
 import { bylineAnchor, isHeadlineLike, isSectionLabel, parseArticle, asSectionLabel, DEFAULT_ARTICLE_OPTIONS } from './article';
 import type { ArticleOptions } from './article';
-import { chunkParagraphs, groupBlocks, groupChunks } from './blocks';
+import { chunkParagraphs, groupChunks, scanBlocks } from './blocks';
 import type { Block, Chunk } from './blocks';
 import { parseNotice, parsePreamble } from './contents';
 import { footerSignature, parseFooter } from './footer';
-import { splitLines } from './lines';
 import { parseMasthead } from './masthead';
 import { REFERENCE_FOOTER_SIGNATURES } from './referenceFooter';
 import type {
@@ -44,7 +43,7 @@ function classify(text: string, chunk: Chunk): ChunkKind {
 }
 
 function isFooterParagraph(text: string, paragraph: Paragraph, options: ParseOptions): boolean {
-  return options.footerSignatures.has(footerSignature(text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 200))));
+  return options.footerSignatures.has(footerSignature(text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 80))));
 }
 
 /** Index of the chunk where the footer starts, searching after the first article. */
@@ -56,9 +55,10 @@ function findFooter(text: string, chunks: readonly Chunk[], kinds: readonly Chun
       const paragraph = next?.blocks[0];
       if (paragraph?.type === 'paragraph' && isFooterParagraph(text, paragraph.paragraph, options)) return i;
     } else if (kinds[i] !== 'marker') {
+      const opening = chunk.blocks[0]!;
+      if (opening.type !== 'paragraph' || !isFooterParagraph(text, opening.paragraph, options)) continue;
       const paragraphs = chunkParagraphs(chunk);
-      const matches = paragraphs.filter((p) => isFooterParagraph(text, p, options)).length;
-      if (matches >= 2 && isFooterParagraph(text, paragraphs[0]!, options)) return i;
+      if (paragraphs.filter((p) => isFooterParagraph(text, p, options)).length >= 2) return i;
     }
   }
   let lastArticle = -1;
@@ -76,8 +76,7 @@ interface Draft {
 }
 
 export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS): BulletinDocument {
-  const lines = splitLines(text);
-  const blocks = groupBlocks(text, lines);
+  const blocks = scanBlocks(text);
   const paragraphs: Paragraph[] = [];
   for (const block of blocks) if (block.type === 'paragraph') paragraphs.push(block.paragraph);
 

@@ -6,15 +6,13 @@ export interface Span {
   readonly end: number;
 }
 
-/** One physical line; `end` excludes the line break. */
-export interface Line extends Span {
-  /** Offset where the next line starts (after the line break). */
-  readonly next: number;
-}
-
-/** A run of non-blank lines. */
+/** A run of non-blank lines. `end` is the end of its last line's text. */
 export interface Paragraph extends Span {
-  readonly lines: readonly Line[];
+  readonly lineCount: number;
+  /** End of the first line's text. */
+  readonly firstLineEnd: number;
+  /** Start of the last line. */
+  readonly lastLineStart: number;
   /** Blank lines between this paragraph and whatever came before it. */
   readonly blanksBefore: number;
 }

@@ -1,7 +1,6 @@
 // The expected footer, read from the profile's template text.
-import { groupBlocks } from '../model/blocks';
+import { scanBlocks } from '../model/blocks';
 import { footerSignature } from '../model/footer';
-import { splitLines } from '../model/lines';
 import { collapseWhitespace } from '../model/text';
 
 export interface TemplateParagraph {
@@ -30,7 +29,7 @@ export function footerTemplate(source: string): FooterTemplate {
   if (cached) return cached;
   const paragraphs: TemplateParagraph[] = [];
   let dividerBefore: string | undefined;
-  for (const block of groupBlocks(source, splitLines(source))) {
+  for (const block of scanBlocks(source)) {
     if (block.type === 'divider') {
       dividerBefore = source.slice(block.divider.start, block.divider.end);
       continue;
