@@ -12,6 +12,7 @@ import {
 import type {
   CancellationToken,
   Connection,
+  DocumentDiagnosticParams,
   DocumentDiagnosticReport,
   InitializeParams,
   InitializeResult,
@@ -48,13 +49,20 @@ interface ClientSupport {
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex();
-  let profile: Profile = DEFAULT_PROFILE;
+  const profile: Profile = DEFAULT_PROFILE;
   const analyses = new Analyses(index, () => profile);
-  const support: ClientSupport = { pullDiagnostics: false, diagnosticRefresh: false, watchedFiles: false, progress: false, workspaceFolders: false };
+  const support: ClientSupport = {
+    pullDiagnostics: false,
+    diagnosticRefresh: false,
+    watchedFiles: false,
+    progress: false,
+    workspaceFolders: false,
+  };
   let folders: string[] = [];
 
   /** Runs a handler; a failure is logged and answered with the fallback, never fatal. */
-  const guard = <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R) =>
+  const guard =
+    <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R) =>
     (params: P, token: CancellationToken): R => {
       try {
         return handler(params, token);
@@ -181,7 +189,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (support.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const removed of event.removed) {
-          for (const summary of [...index.all()]) if (summary.uri.startsWith(removed.uri) && !documents.get(summary.uri)) index.remove(summary.uri);
+          for (const summary of [...index.all()])
+            if (summary.uri.startsWith(removed.uri) && !documents.get(summary.uri)) index.remove(summary.uri);
         }
         folders = folders.filter((f) => !event.removed.some((r) => r.uri === f)).concat(event.added.map((a) => a.uri));
         void indexFolders(event.added.map((a) => a.uri));
@@ -219,15 +228,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.languages.diagnostics.on(
-    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params, token): DocumentDiagnosticReport => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const analysis = analyses.get(document);
-      const resultId = analyses.resultKey(analysis);
-      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      const problems = analyses.problems(analysis, () => token.isCancellationRequested) ?? [];
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(problems, document, document.uri) };
-    }),
+    guard<DocumentDiagnosticParams, DocumentDiagnosticReport>(
+      'diagnostics',
+      { kind: DocumentDiagnosticReportKind.Full, items: [] },
+      (params, token) => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        const analysis = analyses.get(document);
+        const resultId = analyses.resultKey(analysis);
+        if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+        const problems = analyses.problems(analysis, () => token.isCancellationRequested) ?? [];
+        return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(problems, document, document.uri) };
+      },
+    ),
   );
 
   connection.onDocumentSymbol(

@@ -95,7 +95,9 @@ describe('published diagnostics (clients without pull, like Neovim 0.7)', () => 
     await client.diagnosticsFor(uri, 1);
     let version = 1;
     for (let i = 0; i < 50; i++) {
-      version = client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: i % 2 === 0 ? 'x' : '' }]);
+      version = client.change(uri, [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: i % 2 === 0 ? 'x' : '' },
+      ]);
     }
     const last = await client.diagnosticsFor(uri, version);
     expect(Array.isArray(last)).toBe(true);
@@ -110,7 +112,10 @@ describe('pulled diagnostics (VS Code)', () => {
     const first = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
     expect(first.kind).toBe('full');
     expect(first.items).toHaveLength(27);
-    const second = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
+    const second = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+      textDocument: { uri },
+      previousResultId: first.resultId,
+    });
     expect(second.kind).toBe('unchanged');
     expect(client.published.size).toBe(0);
   });
@@ -155,9 +160,14 @@ describe('cross-references across the workspace', () => {
     expect(client.requests.some((r) => r.method === 'window/workDoneProgress/create')).toBe(true);
 
     writeFileSync(path.join(dir, 'rca-574.bulletin'), article('POWER CUTS END', 'Body.'));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(dir, 'rca-574.bulletin')), type: 2 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(path.join(dir, 'rca-574.bulletin')), type: 2 }],
+    });
     await client.waitFor(() => codes(client.published.get(uri)?.at(-1)?.diagnostics ?? []).includes('xref.unresolved'));
-    const unresolved = client.published.get(uri)!.at(-1)!.diagnostics.find((d) => d.code === 'xref.unresolved')!;
+    const unresolved = client.published
+      .get(uri)!
+      .at(-1)!
+      .diagnostics.find((d) => d.code === 'xref.unresolved')!;
     expect(unresolved.message).toContain('Did you mean “POWER CUTS END” (in rca-574.bulletin)?');
     expect(unresolved.relatedInformation?.[0]?.location.uri).toBe(uriOf(path.join(dir, 'rca-574.bulletin')));
   });

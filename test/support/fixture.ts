@@ -85,7 +85,11 @@ export function allProblems(text: string, options: Parameters<typeof analyse>[1]
 }
 
 /** The spans a check reports on the marked fixture, and the spans the fixture marks. */
-export function expectedAndFound(code: string, source: string, options: Parameters<typeof analyse>[1] = {}): { expected: Span[]; found: Span[]; problems: Problem[] } {
+export function expectedAndFound(
+  code: string,
+  source: string,
+  options: Parameters<typeof analyse>[1] = {},
+): { expected: Span[]; found: Span[]; problems: Problem[] } {
   const { text, ranges } = marked(source);
   const problems = problemsOf(code, text, options);
   return { expected: ranges, found: problems.map((p) => ({ start: p.start, end: p.end })), problems };

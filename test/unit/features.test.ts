@@ -27,7 +27,12 @@ describe('outline', () => {
       'Footer (3)',
     ]);
     expect(symbols.slice(2, 8).map((s) => s.detail)).toEqual([
-      'Saule Mukhametrakhimova', 'Almaz Rysaliev', 'Dina Tokbaeva', 'Almaz Rysaliev', 'Janar Kasymbekova', 'Dina Tokbaeva',
+      'Saule Mukhametrakhimova',
+      'Almaz Rysaliev',
+      'Dina Tokbaeva',
+      'Almaz Rysaliev',
+      'Janar Kasymbekova',
+      'Dina Tokbaeva',
     ]);
     expect(symbols[2]!.children![1]!.name).toBe('How much leverage does the EU have?');
   });
@@ -60,7 +65,8 @@ describe('outline', () => {
   test('every child lies inside its parent and selection ranges inside ranges', () => {
     for (const text of [sample(), clean()]) {
       const inside = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']): boolean =>
-        (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
+        (inner.start.line > outer.start.line ||
+          (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
         (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
       const walk = (symbols: readonly DocumentSymbol[]): void => {
         for (const s of symbols) {

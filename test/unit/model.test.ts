@@ -73,7 +73,13 @@ describe('the sample issue (damaged: headlines and first contents lines lost)', 
     const turns = doc.articles[0]!.turns;
     expect(turns.filter((t) => t.role === 'question')).toHaveLength(7);
     expect(turns.filter((t) => t.role === 'answer').map((t) => t.label.text)).toEqual([
-      'Paul Murphy', 'Murphy', 'Murphy', 'Murphy', 'Murphy', 'Murphy', 'Murphy',
+      'Paul Murphy',
+      'Murphy',
+      'Murphy',
+      'Murphy',
+      'Murphy',
+      'Murphy',
+      'Murphy',
     ]);
     expect(doc.articles[1]!.turns).toEqual([]);
   });
@@ -174,7 +180,9 @@ describe('article heads', () => {
   });
 
   test('an article with no byline is still an article when it opens with a headline', () => {
-    const doc = parseBulletin('A B  Standfirst.  By X Y\n\n\nKAZAKSTAN: NO BYLINE HERE\n\nStandfirst sentence.\n\nBody one.\n\nBody two.\n');
+    const doc = parseBulletin(
+      'A B  Standfirst.  By X Y\n\n\nKAZAKSTAN: NO BYLINE HERE\n\nStandfirst sentence.\n\nBody one.\n\nBody two.\n',
+    );
     expect(doc.articles).toHaveLength(1);
     expect(doc.articles[0]!.headline?.text).toBe('KAZAKSTAN: NO BYLINE HERE');
     expect(doc.articles[0]!.byline).toBeUndefined();
@@ -221,7 +229,11 @@ describe('masthead and dates', () => {
     ]);
     expect(publicationInitials(rca.publication!.text)).toBe('RCA');
     const tu = masthead('IWPR’S TRIBUNAL UPDATE No. 539, February 22, 2008')!;
-    expect([tu.number?.value, tu.date?.value, publicationInitials(tu.publication!.text)]).toEqual([539, { year: 2008, month: 2, day: 22 }, 'TU']);
+    expect([tu.number?.value, tu.date?.value, publicationInitials(tu.publication!.text)]).toEqual([
+      539,
+      { year: 2008, month: 2, day: 22 },
+      'TU',
+    ]);
     expect(masthead('Part Two of the report, No. 5 in a series')).toBeUndefined();
   });
 
@@ -246,7 +258,8 @@ describe('text', () => {
     const crlf = parseBulletin(`\uFEFF${lf.replace(/\n/g, '\r\n')}`);
     const cr = parseBulletin(lf.replace(/\n/g, '\r'));
     const plain = parseBulletin(lf);
-    const shape = (d: BulletinDocument) => d.articles.map((a) => [a.headline?.text, a.byline?.authors.length, a.body.length, a.turns.length]);
+    const shape = (d: BulletinDocument) =>
+      d.articles.map((a) => [a.headline?.text, a.byline?.authors.length, a.body.length, a.turns.length]);
     expect(shape(crlf)).toEqual(shape(plain));
     expect(shape(cr)).toEqual(shape(plain));
     expect(crlf.footer?.blocks.length).toBe(plain.footer?.blocks.length);

@@ -17,24 +17,26 @@ describe('checks on the sample', () => {
   const covered = (code: string) => problems.filter((p) => p.code === code).map((p) => text.slice(p.start, p.end).replace(/\s+/g, ' '));
 
   test('finds exactly the damage the sample carries, line by line', () => {
-    expect(found).toEqual([
-      ...[1, 4, 7, 10, 14, 18].flatMap((line) => [`${line} contents.headline-mismatch`, `${line} contents.standfirst-mismatch`]),
-      '45 headline.missing',
-      '68 xref.unresolved',
-      '220 headline.missing',
-      '275 xref.unresolved',
-      '307 xref.malformed',
-      '307 xref.unresolved',
-      '342 headline.missing',
-      '515 headline.missing',
-      '534 xref.unresolved',
-      '534 xref.unresolved',
-      '615 headline.missing',
-      '694 headline.missing',
-      '899 footer.credits-split',
-      '922 footer.copyright-year',
-      '937 footer.trailing-text',
-    ].sort(byLine));
+    expect(found).toEqual(
+      [
+        ...[1, 4, 7, 10, 14, 18].flatMap((line) => [`${line} contents.headline-mismatch`, `${line} contents.standfirst-mismatch`]),
+        '45 headline.missing',
+        '68 xref.unresolved',
+        '220 headline.missing',
+        '275 xref.unresolved',
+        '307 xref.malformed',
+        '307 xref.unresolved',
+        '342 headline.missing',
+        '515 headline.missing',
+        '534 xref.unresolved',
+        '534 xref.unresolved',
+        '615 headline.missing',
+        '694 headline.missing',
+        '899 footer.credits-split',
+        '922 footer.copyright-year',
+        '937 footer.trailing-text',
+      ].sort(byLine),
+    );
   });
 
   test('each range covers what is wrong', () => {
@@ -56,12 +58,16 @@ describe('checks on the sample', () => {
     const byCode = (code: string) => problems.filter((p) => p.code === code).map((p) => p.message);
     expect(byCode('footer.copyright-year')).toEqual(["Copyright year 2009 is not the issue's year, 2011 (from the file name)."]);
     expect(byCode('xref.malformed')[0]).toContain('ends in a comma but names no issue');
-    expect(byCode('contents.standfirst-mismatch')[0]).toBe("Contents standfirst differs from the article's: it lacks the beginning “MEP pressing for”.");
+    expect(byCode('contents.standfirst-mismatch')[0]).toBe(
+      "Contents standfirst differs from the article's: it lacks the beginning “MEP pressing for”.",
+    );
     expect(byCode('footer.credits-split')[0]).toContain('“…Asia Editor: Saule” continues in “Borden; Head of…”');
   });
 
   test('the untitled articles are not reported for anything but their lost headlines', () => {
-    const articleCodes = new Set(problems.filter((p) => lines.positionAt(p.start).line > 40 && lines.positionAt(p.start).line < 878).map((p) => p.code));
+    const articleCodes = new Set(
+      problems.filter((p) => lines.positionAt(p.start).line > 40 && lines.positionAt(p.start).line < 878).map((p) => p.code),
+    );
     expect([...articleCodes].sort()).toEqual(['headline.missing', 'xref.malformed', 'xref.unresolved']);
   });
 });

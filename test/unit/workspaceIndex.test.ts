@@ -35,7 +35,12 @@ describe('WorkspaceIndex', () => {
 
   test('suggests the closest headline, and nothing when nothing is close', () => {
     const index = new WorkspaceIndex();
-    index.set(summary('file:///a', `${article("KAZAKSTAN'S UNHAPPY OIL WORKERS")}\n\n${article('REPRISALS MERELY ANGER PROTESTING KAZAK OIL WORKERS')}`));
+    index.set(
+      summary(
+        'file:///a',
+        `${article("KAZAKSTAN'S UNHAPPY OIL WORKERS")}\n\n${article('REPRISALS MERELY ANGER PROTESTING KAZAK OIL WORKERS')}`,
+      ),
+    );
     expect(index.closest('Kazakstans Unhappy Oil Worker')?.text).toBe("KAZAKSTAN'S UNHAPPY OIL WORKERS");
     expect(index.closest('Reprisals Anger Kazak Oil Workers')?.text).toBe('REPRISALS MERELY ANGER PROTESTING KAZAK OIL WORKERS');
     expect(index.closest('Elections in Kyrgyzstan')).toBeUndefined();

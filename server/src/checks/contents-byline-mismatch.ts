@@ -21,8 +21,7 @@ export const contentsBylineMismatch: Check = {
       }
       const entryAuthors = entry.byline.authors;
       const same =
-        entryAuthors.length === articleAuthors.length &&
-        entryAuthors.every((e) => articleAuthors.some((a) => samePerson(a.name, e.name)));
+        entryAuthors.length === articleAuthors.length && entryAuthors.every((e) => articleAuthors.some((a) => samePerson(a.name, e.name)));
       if (same) continue;
       findings.push({
         start: entry.byline.start,

@@ -21,7 +21,13 @@ export const contentsHeadlineMismatch: Check = {
           end: entry.headline.end,
           message: `Contents headline “${entry.headline.text}” differs from the article's “${headline.text}”.`,
           related: [{ start: headline.start, end: headline.end, message: "The article's headline" }],
-          fixes: [{ title: "Use the article's headline", edits: [{ start: entry.headline.start, end: entry.headline.end, newText: headline.text }], safe: false }],
+          fixes: [
+            {
+              title: "Use the article's headline",
+              edits: [{ start: entry.headline.start, end: entry.headline.end, newText: headline.text }],
+              safe: false,
+            },
+          ],
         });
       } else if (!entry.headline) {
         findings.push({
@@ -30,7 +36,15 @@ export const contentsHeadlineMismatch: Check = {
             ? `Contents entry has no headline: the article's is “${headline.text}”.`
             : 'Contents entry has no headline (its article has none either).',
           ...(headline
-            ? { fixes: [{ title: "Insert the article's headline", edits: [{ start: entry.start, end: entry.start, newText: `${headline.text}  ` }], safe: false }] }
+            ? {
+                fixes: [
+                  {
+                    title: "Insert the article's headline",
+                    edits: [{ start: entry.start, end: entry.start, newText: `${headline.text}  ` }],
+                    safe: false,
+                  },
+                ],
+              }
             : {}),
         });
       }

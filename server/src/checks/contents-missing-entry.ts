@@ -12,7 +12,11 @@ export const contentsMissingEntry: Check = {
     return contentsPairing(context).unpairedArticles.flatMap(({ article }) => {
       const where = article.headline ?? (article.standfirst ? firstLineOf(article.standfirst) : article.byline);
       if (!where) return [];
-      const name = article.headline ? `“${article.headline.text}”` : article.standfirst ? `the article beginning ${quote(context.text, article.standfirst, 40)}` : 'This article';
+      const name = article.headline
+        ? `“${article.headline.text}”`
+        : article.standfirst
+          ? `the article beginning ${quote(context.text, article.standfirst, 40)}`
+          : 'This article';
       return [{ start: where.start, end: where.end, message: `No contents entry for ${name}.` }];
     });
   },

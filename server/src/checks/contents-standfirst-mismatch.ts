@@ -8,7 +8,9 @@ function difference(entry: string, article: string): string {
   const e = titleKey(entry);
   const a = titleKey(article);
   if (a.endsWith(e)) {
-    const missing = collapseWhitespace(article).slice(0, collapseWhitespace(article).length - collapseWhitespace(entry).length).trim();
+    const missing = collapseWhitespace(article)
+      .slice(0, collapseWhitespace(article).length - collapseWhitespace(entry).length)
+      .trim();
     return `it lacks the beginning “${missing}”`;
   }
   if (a.startsWith(e)) return "it stops before the article's standfirst ends";

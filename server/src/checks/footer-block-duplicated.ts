@@ -14,7 +14,8 @@ export const footerBlockDuplicated: Check = {
     for (const [template, copies] of alignment.found) {
       const first = copies[0]!;
       for (const copy of copies.slice(1)) {
-        const same = context.text.slice(copy.paragraph.start, copy.paragraph.end) === context.text.slice(first.paragraph.start, first.paragraph.end);
+        const same =
+          context.text.slice(copy.paragraph.start, copy.paragraph.end) === context.text.slice(first.paragraph.start, first.paragraph.end);
         // Remove the copy together with the blank lines before it.
         const previous = alignment.paragraphs[copy.index - 1];
         const from = copy.dividerBefore ? copy.paragraph.start : previous ? previous.paragraph.end : copy.paragraph.start;

@@ -26,7 +26,13 @@ export const footerBlockMissing: Check = {
             start: line.start,
             end: line.end,
             message: `Footer divider missing before ${`“${excerpt(t.text)}”`}.`,
-            fixes: [{ title: 'Insert the divider', edits: [{ start: line.start, end: line.start, newText: `${t.dividerBefore}${eol}${eol}` }], safe: true }],
+            fixes: [
+              {
+                title: 'Insert the divider',
+                edits: [{ start: line.start, end: line.start, newText: `${t.dividerBefore}${eol}${eol}` }],
+                safe: true,
+              },
+            ],
           });
         }
         anchor = { end: present.paragraph.end, line: lastLine(present.paragraph) };

@@ -21,7 +21,19 @@ export const footerCreditsSplit: Check = {
         start: lastLine.start,
         end: firstLine.end,
         message: `Credits broken by a stray blank line: “…${tail}” continues in “${head}…”. Check no line is missing here.`,
-        fixes: [{ title: 'Remove the blank line', edits: [{ start: lastLine.end, end: firstLine.start, newText: context.text.slice(lastLine.end, afterLineBreak(context.text, lastLine.end)) }], safe: true }],
+        fixes: [
+          {
+            title: 'Remove the blank line',
+            edits: [
+              {
+                start: lastLine.end,
+                end: firstLine.start,
+                newText: context.text.slice(lastLine.end, afterLineBreak(context.text, lastLine.end)),
+              },
+            ],
+            safe: true,
+          },
+        ],
       });
     }
     return findings;

@@ -30,7 +30,15 @@ export const xrefCitationDate: Check = {
         end: dateAt >= citation.start ? dateAt + dateText.length : citation.end,
         message: `${citation.publication} No. ${citation.number} is dated ${formatDate(actual)}, not ${formatDate(citation.date)}.`,
         ...(dateAt >= citation.start && actual.day !== undefined
-          ? { fixes: [{ title: `Change the date to ${citationDate(actual)}`, edits: [{ start: dateAt, end: dateAt + dateText.length, newText: citationDate(actual) }], safe: true }] }
+          ? {
+              fixes: [
+                {
+                  title: `Change the date to ${citationDate(actual)}`,
+                  edits: [{ start: dateAt, end: dateAt + dateText.length, newText: citationDate(actual) }],
+                  safe: true,
+                },
+              ],
+            }
           : {}),
       });
     }

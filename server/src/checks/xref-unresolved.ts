@@ -20,7 +20,8 @@ function relatedTo(context: CheckContext, entry: HeadlineEntry, message: string)
 export const xrefUnresolved: Check = {
   code: 'xref.unresolved',
   severity: 'warning',
-  description: 'A cross-reference names no headline of this issue or of the other bulletins in the workspace (or not in the issue it cites).',
+  description:
+    'A cross-reference names no headline of this issue or of the other bulletins in the workspace (or not in the issue it cites).',
   heuristic: false,
   run(context) {
     const ignored = new Set(context.profile.ignoreTitles.map(titleKey));
@@ -40,7 +41,11 @@ export const xrefUnresolved: Check = {
           if (suggestion) {
             message += ` Did you mean “${suggestion.text}” (${where(context, suggestion)})?`;
             related.push(relatedTo(context, suggestion, 'Closest headline'));
-            fixes.push({ title: `Change to “${suggestion.text}”`, edits: [{ start: title.start, end: title.end, newText: suggestion.text }], safe: false });
+            fixes.push({
+              title: `Change to “${suggestion.text}”`,
+              edits: [{ start: title.start, end: title.end, newText: suggestion.text }],
+              safe: false,
+            });
           } else if (untitled > 0) {
             message += ` (${untitled === 1 ? 'One article' : `${untitled} articles`} of this issue ${untitled === 1 ? 'has' : 'have'} no headline.)`;
           }

@@ -17,7 +17,15 @@ function excerpt(text: string, span: Span, max = NAME_LENGTH): string {
   return `${flat.slice(0, cut > max / 2 ? cut : max)}…`;
 }
 
-function symbol(positions: Positions, name: string, kind: SymbolKind, span: Span, selection: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol {
+function symbol(
+  positions: Positions,
+  name: string,
+  kind: SymbolKind,
+  span: Span,
+  selection: Span,
+  detail?: string,
+  children?: DocumentSymbol[],
+): DocumentSymbol {
   return {
     name: name.length > 0 ? name : '(empty)',
     kind,
@@ -46,7 +54,15 @@ function articleSymbol(text: string, positions: Positions, article: Article): Do
     });
   const authors = article.byline?.authors.map((a) => a.name).join(', ');
   const start = article.label && article.headline ? article.headline.start : article.start;
-  return symbol(positions, articleName(text, article), SymbolKind.Class, { start, end: article.end }, { start: Math.max(start, selection.start), end: selection.end }, authors, questions);
+  return symbol(
+    positions,
+    articleName(text, article),
+    SymbolKind.Class,
+    { start, end: article.end },
+    { start: Math.max(start, selection.start), end: selection.end },
+    authors,
+    questions,
+  );
 }
 
 export function documentSymbols(doc: BulletinDocument, positions: Positions): DocumentSymbol[] {
@@ -58,9 +74,26 @@ export function documentSymbols(doc: BulletinDocument, positions: Positions): Do
   if (doc.contents) {
     const entries = doc.contents.entries.map((entry) => {
       const name = entry.headline ? entry.headline.text : `[no headline] ${entry.standfirst ? excerpt(text, entry.standfirst, 48) : ''}`;
-      return symbol(positions, name, SymbolKind.String, entry, entry.headline ?? firstLine(entry.paragraph), entry.byline?.authors.map((a) => a.name).join(', '));
+      return symbol(
+        positions,
+        name,
+        SymbolKind.String,
+        entry,
+        entry.headline ?? firstLine(entry.paragraph),
+        entry.byline?.authors.map((a) => a.name).join(', '),
+      );
     });
-    out.push(symbol(positions, 'Contents', SymbolKind.Namespace, doc.contents, (doc.contents.entries[0] ? firstLine(doc.contents.entries[0].paragraph) : doc.contents), `${doc.contents.entries.length} entries`, entries));
+    out.push(
+      symbol(
+        positions,
+        'Contents',
+        SymbolKind.Namespace,
+        doc.contents,
+        doc.contents.entries[0] ? firstLine(doc.contents.entries[0].paragraph) : doc.contents,
+        `${doc.contents.entries.length} entries`,
+        entries,
+      ),
+    );
   }
   // Notices before the first article make one group; a notice framed between articles stands alone.
   const firstArticle = doc.articles[0]?.start ?? Infinity;
@@ -86,7 +119,17 @@ export function documentSymbols(doc: BulletinDocument, positions: Positions): Do
       const first = block.paragraphs[0];
       return first ? [symbol(positions, excerpt(text, first, 48), SymbolKind.Field, block, firstLine(first))] : [];
     });
-    out.push(symbol(positions, 'Footer', SymbolKind.Namespace, doc.footer, doc.footer.elements[0]?.type === 'divider' ? doc.footer.elements[0].divider : doc.footer, undefined, blocks));
+    out.push(
+      symbol(
+        positions,
+        'Footer',
+        SymbolKind.Namespace,
+        doc.footer,
+        doc.footer.elements[0]?.type === 'divider' ? doc.footer.elements[0].divider : doc.footer,
+        undefined,
+        blocks,
+      ),
+    );
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

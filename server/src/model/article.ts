@@ -4,17 +4,7 @@ import { parseByline } from './byline';
 import { firstLine, joinParagraphs, lineParagraph, paragraphFromLine } from './lines';
 import { findCrossReferences } from './crossReferences';
 import { endsWithClosingPunctuation, isCapitals, textAt } from './text';
-import type {
-  Article,
-  Byline,
-  CrossReference,
-  Headline,
-  Paragraph,
-  SectionLabel,
-  SignOff,
-  Span,
-  Turn,
-} from './types';
+import type { Article, Byline, CrossReference, Headline, Paragraph, SectionLabel, SignOff, Span, Turn } from './types';
 
 export interface ArticleOptions {
   /** Speaker labels that open a question: `IWPR`. */
@@ -102,8 +92,7 @@ function speakerLabel(text: string, paragraph: Paragraph): SectionLabel | undefi
 
 function parseTurns(text: string, body: readonly Paragraph[], options: ArticleOptions, end: number): Turn[] {
   const labels = body.map((p) => speakerLabel(text, p));
-  const isQuestion = (label: SectionLabel | undefined): boolean =>
-    label !== undefined && options.interviewers.includes(label.text);
+  const isQuestion = (label: SectionLabel | undefined): boolean => label !== undefined && options.interviewers.includes(label.text);
   if (!labels.some(isQuestion)) return [];
   const turns: Turn[] = [];
   let open: { role: 'question' | 'answer'; label: SectionLabel; paragraphs: Paragraph[] } | undefined;
@@ -158,11 +147,7 @@ function parseSignOff(text: string, paragraph: Paragraph): SignOff | undefined {
 }
 
 /** Parses the paragraphs of one article chunk (optionally opened by a section label). */
-export function parseArticle(
-  text: string,
-  paragraphs: readonly Paragraph[],
-  options: ArticleOptions = DEFAULT_ARTICLE_OPTIONS,
-): Article {
+export function parseArticle(text: string, paragraphs: readonly Paragraph[], options: ArticleOptions = DEFAULT_ARTICLE_OPTIONS): Article {
   let rest = paragraphs;
   let label: SectionLabel | undefined;
   const first = rest[0]!;
@@ -185,7 +170,8 @@ export function parseArticle(
     byline = standaloneByline(text, rest[anchor]!);
     body = rest.slice(anchor + 1);
   } else if (rest.length > 0 && isHeadlineLike(text, rest[0]!)) {
-    const standfirst = rest[1] && rest[1].lineCount <= 3 && endsWithClosingPunctuation(text.slice(rest[1].start, rest[1].end)) ? rest[1] : undefined;
+    const standfirst =
+      rest[1] && rest[1].lineCount <= 3 && endsWithClosingPunctuation(text.slice(rest[1].start, rest[1].end)) ? rest[1] : undefined;
     head = { headline: toHeadline(text, rest[0]!), ...(standfirst ? { standfirst } : {}) };
     body = rest.slice(standfirst ? 2 : 1);
   } else {

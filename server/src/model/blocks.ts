@@ -61,7 +61,10 @@ export function scanBlocks(text: string, from = 0, to = text.length): Block[] {
   let blanksBeforeParagraph = 0;
   const flush = (): void => {
     if (start < 0) return;
-    blocks.push({ type: 'paragraph', paragraph: { start, end, lineCount, firstLineEnd, lastLineStart, blanksBefore: blanksBeforeParagraph } });
+    blocks.push({
+      type: 'paragraph',
+      paragraph: { start, end, lineCount, firstLineEnd, lastLineStart, blanksBefore: blanksBeforeParagraph },
+    });
     start = -1;
   };
   while (pos < to) {
@@ -87,7 +90,8 @@ export function scanBlocks(text: string, from = 0, to = text.length): Block[] {
       flush();
       blanks++;
     } else {
-      const marker = text.charCodeAt(first) === ASTERISK ? asteriskLine(text, { start: pos, end: lineEnd }, first, start < 0 ? blanks : 0) : undefined;
+      const marker =
+        text.charCodeAt(first) === ASTERISK ? asteriskLine(text, { start: pos, end: lineEnd }, first, start < 0 ? blanks : 0) : undefined;
       if (marker) {
         flush();
         blocks.push(marker);

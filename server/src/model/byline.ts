@@ -5,9 +5,42 @@ import type { Author, Byline, BylineProblem } from './types';
 
 /** Lower-case words that may stand inside a list of names and places. */
 const NAME_PARTICLES = new Set([
-  'and', 'in', 'of', 'the', 'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'van', 'von', 'der', 'den',
-  'ter', 'al', 'el', 'bin', 'ibn', 'le', 'la', 'du', 'y', 'e', 'staff', 'correspondent', 'correspondents',
-  'reporter', 'reporters', 'team', 'editors', 'editor', 'contributors', 'contributor',
+  'and',
+  'in',
+  'of',
+  'the',
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'del',
+  'della',
+  'di',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'le',
+  'la',
+  'du',
+  'y',
+  'e',
+  'staff',
+  'correspondent',
+  'correspondents',
+  'reporter',
+  'reporters',
+  'team',
+  'editors',
+  'editor',
+  'contributors',
+  'contributor',
 ]);
 
 const MAX_WORDS = 24;
@@ -31,7 +64,7 @@ function words(text: string, start: number, end: number): Word[] {
 
 /** A word that can be part of a name: capitalised, initials, hyphenated, with apostrophes. */
 function isNameWord(word: string): boolean {
-  return isUpperInitial(word) && /^[\p{L}\p{M}'’.\-]+$/u.test(word);
+  return isUpperInitial(word) && /^[\p{L}\p{M}'’.-]+$/u.test(word);
 }
 
 /**
@@ -54,7 +87,13 @@ export function parseByline(text: string, from: number, to: number): Byline | un
   }
   const all = words(text, keywordEnd, span.end);
   if (all.length === 0) {
-    return { start: span.start, end: span.end, keyword: { start: span.start, end: keywordEnd }, authors: [], problems: [...problems, 'no-name'] };
+    return {
+      start: span.start,
+      end: span.end,
+      keyword: { start: span.start, end: keywordEnd },
+      authors: [],
+      problems: [...problems, 'no-name'],
+    };
   }
   if (all.length > MAX_WORDS) return undefined;
   const last = all[all.length - 1]!;

@@ -3,18 +3,7 @@ import { asSectionLabel, isSectionLabel } from './article';
 import type { Block } from './blocks';
 import { parseByline } from './byline';
 import { isCapitalWord, textAt } from './text';
-import type {
-  Byline,
-  Contents,
-  ContentsEntry,
-  Divider,
-  Notice,
-  NoticeBlock,
-  NoticeHeader,
-  Paragraph,
-  SectionLabel,
-  Text,
-} from './types';
+import type { Byline, Contents, ContentsEntry, Divider, Notice, NoticeBlock, NoticeHeader, Paragraph, SectionLabel, Text } from './types';
 
 const NOTICE = /^([^:\n\r]{2,80}?):\s*((?:https?:\/\/|www\.|mailto:)\S*)?/;
 
@@ -158,7 +147,12 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
   const last = entries[entries.length - 1];
   const contents: Contents | undefined =
     first && (entries.length > 0 || labels.length > 0)
-      ? { start: Math.min(first.start, labels[0]?.start ?? first.start), end: Math.max(last?.end ?? 0, labels[labels.length - 1]?.end ?? 0), entries, labels }
+      ? {
+          start: Math.min(first.start, labels[0]?.start ?? first.start),
+          end: Math.max(last?.end ?? 0, labels[labels.length - 1]?.end ?? 0),
+          entries,
+          labels,
+        }
       : undefined;
   return { ...(contents ? { contents } : {}), notices, dividers, strays };
 }

@@ -3,8 +3,7 @@ import { parseDate } from './dates';
 import { textAt } from './text';
 import type { Masthead, Paragraph } from './types';
 
-const MASTHEAD =
-  /^(?:WELCOME TO\s+)?(.+?),?\s+No\.\s*(\d+)(?:\s+Part\s+([A-Za-z0-9]+))?\s*,\s*(.+?)\s*$/;
+const MASTHEAD = /^(?:WELCOME TO\s+)?(.+?),?\s+No\.\s*(\d+)(?:\s+Part\s+([A-Za-z0-9]+))?\s*,\s*(.+?)\s*$/;
 
 /** Parses the paragraph as a masthead, or undefined when it is not one. */
 export function parseMasthead(text: string, paragraph: Paragraph): Masthead | undefined {

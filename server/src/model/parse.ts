@@ -8,16 +8,7 @@ import { parseNotice, parsePreamble } from './contents';
 import { footerSignature, parseFooter } from './footer';
 import { parseMasthead } from './masthead';
 import { REFERENCE_FOOTER_SIGNATURES } from './referenceFooter';
-import type {
-  Article,
-  BulletinDocument,
-  Divider,
-  Masthead,
-  NoticeBlock,
-  Paragraph,
-  Section,
-  SectionLabel,
-} from './types';
+import type { Article, BulletinDocument, Divider, Masthead, NoticeBlock, Paragraph, Section, SectionLabel } from './types';
 
 export interface ParseOptions extends ArticleOptions {
   /** First words of the paragraphs of the expected footer: where they begin, the footer begins. */

@@ -54,11 +54,7 @@ export interface Author extends Span {
   readonly place?: string;
 }
 
-export type BylineProblem =
-  | 'keyword-case'
-  | 'colon'
-  | 'trailing-full-stop'
-  | 'no-name';
+export type BylineProblem = 'keyword-case' | 'colon' | 'trailing-full-stop' | 'no-name';
 
 export interface Byline extends Span {
   /** The `By` word (or `by`, `By:`). */
@@ -67,7 +63,7 @@ export interface Byline extends Span {
   readonly problems: readonly BylineProblem[];
 }
 
-export interface SectionLabel extends Text {}
+export type SectionLabel = Text;
 
 export interface Headline extends Text {
   /** `KYRGYZSTAN` in `KYRGYZSTAN: REBELS WITHOUT COMMON CAUSE`. */
@@ -89,11 +85,7 @@ export interface SignOff extends Span {
   readonly person: Text;
 }
 
-export type CrossReferenceProblem =
-  | 'comma-without-issue'
-  | 'missing-close-paren'
-  | 'missing-full-stop'
-  | 'full-stop-outside';
+export type CrossReferenceProblem = 'comma-without-issue' | 'missing-close-paren' | 'missing-full-stop' | 'full-stop-outside';
 
 /** An issue named in a cross-reference: `RCA No. 574, 24-Apr-09`. */
 export interface Citation extends Text {
@@ -150,8 +142,7 @@ export interface NoticeBlock extends Span {
 }
 
 export type FooterElement =
-  | { readonly type: 'divider'; readonly divider: Divider }
-  | { readonly type: 'paragraph'; readonly paragraph: Paragraph };
+  { readonly type: 'divider'; readonly divider: Divider } | { readonly type: 'paragraph'; readonly paragraph: Paragraph };
 
 /** The part of the footer between two dividers. */
 export interface FooterBlock extends Span {

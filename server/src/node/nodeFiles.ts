@@ -1,5 +1,6 @@
 // WorkspaceFiles on the local disk.
 import { promises as fs } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { isBulletinName, isSniffedName, looksLikeBulletin } from '../workspace/files';
@@ -15,7 +16,7 @@ export async function listBulletinFiles(root: string, isCancelled?: () => boolea
   while (pending.length > 0) {
     if (isCancelled?.()) break;
     const dir = pending.pop()!;
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch {

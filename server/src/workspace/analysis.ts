@@ -64,7 +64,8 @@ export class Analyses {
   context(analysis: Analysis): CheckContext {
     const cached = analysis as Cached;
     const key = this.resultKey(analysis);
-    if (cached.context?.key !== key) cached.context = { key, value: createCheckContext(analysis.doc, analysis.uri, this.index, analysis.profile) };
+    if (cached.context?.key !== key)
+      cached.context = { key, value: createCheckContext(analysis.doc, analysis.uri, this.index, analysis.profile) };
     return cached.context.value;
   }
 

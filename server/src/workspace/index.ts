@@ -109,7 +109,10 @@ export class WorkspaceIndex implements HeadlineLookup {
     let best: HeadlineEntry | undefined;
     let bestScore = Infinity;
     for (const [entry] of candidates) {
-      const target = entry.shortKey && Math.abs(entry.shortKey.length - key.length) < Math.abs(entry.key.length - key.length) ? entry.shortKey : entry.key;
+      const target =
+        entry.shortKey && Math.abs(entry.shortKey.length - key.length) < Math.abs(entry.key.length - key.length)
+          ? entry.shortKey
+          : entry.key;
       const distance = levenshtein(key, target);
       const score = distance / Math.max(key.length, target.length);
       if (score < bestScore) {

@@ -43,13 +43,7 @@ function orderTargets(targets: readonly HeadlineEntry[], uri: string, lookup: He
   });
 }
 
-function resolveTitle(
-  part: Span,
-  targetText: string,
-  reference: CrossReference,
-  lookup: HeadlineLookup,
-  uri: string,
-): TitleResolution {
+function resolveTitle(part: Span, targetText: string, reference: CrossReference, lookup: HeadlineLookup, uri: string): TitleResolution {
   const raw = targetText.slice(part.start - reference.target.start, part.end - reference.target.start);
   const text = collapseWhitespace(raw);
   const matches = orderTargets(lookup.find(titleKey(raw)), uri, lookup);
@@ -97,7 +91,9 @@ function resolveParenthetical(reference: CrossReference, targetText: string, loo
   }
   if (bestResolved > 0) return best!;
   // Nothing resolves: read it as the editor most likely meant, split at each " and ".
-  const ands = conjunctions.filter((c) => /\band\b/.test(targetText.slice(c.start - reference.target.start, c.end - reference.target.start)));
+  const ands = conjunctions.filter((c) =>
+    /\band\b/.test(targetText.slice(c.start - reference.target.start, c.end - reference.target.start)),
+  );
   return parts(reference, ands).map((p) => resolveTitle(p, targetText, reference, lookup, uri));
 }
 

@@ -85,7 +85,9 @@ export function summarize(doc: BulletinDocument, uri: string, positions: Positio
     }
     const key = titleKey(headline.text);
     const shortKey = headline.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
-    const standfirst = article.standfirst ? collapseWhitespace(doc.text.slice(article.standfirst.start, article.standfirst.end)) : undefined;
+    const standfirst = article.standfirst
+      ? collapseWhitespace(doc.text.slice(article.standfirst.start, article.standfirst.end))
+      : undefined;
     headlines.push({
       uri,
       start: headline.start,

@@ -3,7 +3,9 @@ import { applyEdits, expectedAndFound, marked, problemsOf } from '../../support/
 
 describe('headline.missing', () => {
   test('points at the standfirst of an article that lost its headline line', () => {
-    const { expected, found, problems } = expectedAndFound('headline.missing', `
+    const { expected, found, problems } = expectedAndFound(
+      'headline.missing',
+      `
 KAZAKSTAN: OIL TOWN WAITS  Strikers wait.  By Almaz Rysaliev
 
 
@@ -13,9 +15,12 @@ have not been kept.
 By Almaz Rysaliev
 
 Body.
-`);
+`,
+    );
     expect(found).toEqual(expected);
-    expect(problems[0]!.message).toBe('Headline missing: the article whose standfirst begins “Strikers say promises made in spring…” has no headline line above it.');
+    expect(problems[0]!.message).toBe(
+      'Headline missing: the article whose standfirst begins “Strikers say promises made in spring…” has no headline line above it.',
+    );
   });
 
   test('is silent when the headline is there', () => {
@@ -25,7 +30,9 @@ Body.
 
 describe('headline.duplicate', () => {
   test('marks the second use and relates it to the first', () => {
-    const { expected, found, problems } = expectedAndFound('headline.duplicate', `
+    const { expected, found, problems } = expectedAndFound(
+      'headline.duplicate',
+      `
 POWER CUTS RETURN
 
 Standfirst one.
@@ -42,7 +49,8 @@ Standfirst two.
 By Almaz Rysaliev
 
 Body.
-`);
+`,
+    );
     expect(found).toEqual(expected);
     expect(problems[0]!.related?.[0]).toMatchObject({ start: 0, end: 17 });
   });
@@ -50,7 +58,9 @@ Body.
 
 describe('byline.missing', () => {
   test('reports an article that opens with a headline but has no byline', () => {
-    const { expected, found } = expectedAndFound('byline.missing', `
+    const { expected, found } = expectedAndFound(
+      'byline.missing',
+      `
 A  Standfirst.  By Dina Tokbaeva
 
 
@@ -61,7 +71,8 @@ Standfirst sentence.
 Body one.
 
 Body two.
-`);
+`,
+    );
     expect(found).toEqual(expected);
   });
 });
@@ -90,7 +101,9 @@ describe('byline.malformed', () => {
 
 describe('byline.in-body', () => {
   test('reports a second byline inside the body, not prose that starts with "By"', () => {
-    const { expected, found } = expectedAndFound('byline.in-body', `
+    const { expected, found } = expectedAndFound(
+      'byline.in-body',
+      `
 HEADLINE HERE
 
 Standfirst.
@@ -102,14 +115,17 @@ By blocking access to information, the government left citizens unaware.
 ⟦By Almaz Rysaliev⟧
 
 More body.
-`);
+`,
+    );
     expect(found).toEqual(expected);
   });
 });
 
 describe('signoff.mismatch', () => {
   test('a sign-off naming another person than the byline', () => {
-    const { expected, found, problems } = expectedAndFound('signoff.mismatch', `
+    const { expected, found, problems } = expectedAndFound(
+      'signoff.mismatch',
+      `
 HEADLINE HERE
 
 Standfirst.
@@ -119,13 +135,16 @@ By Dina Tokbaeva
 Body.
 
 ⟦Almaz Rysaliev⟧ is IWPR editor in Kazakstan.
-`);
+`,
+    );
     expect(found).toEqual(expected);
     expect(problems[0]!.message).toBe('The sign-off names Almaz Rysaliev, but the byline says Dina Tokbaeva.');
   });
 
   test('"Interview conducted by" another person', () => {
-    const { expected, found } = expectedAndFound('signoff.mismatch', `
+    const { expected, found } = expectedAndFound(
+      'signoff.mismatch',
+      `
 HEADLINE HERE
 
 Standfirst.
@@ -137,11 +156,17 @@ IWPR: A question?
 Svoik: An answer.
 
 Interview conducted by ⟦Saule Mukhametrakhimova⟧, IWPR editor.
-`);
+`,
+    );
     expect(found).toEqual(expected);
   });
 
   test('the same person, even by surname only, is fine', () => {
-    expect(problemsOf('signoff.mismatch', 'HEADLINE HERE\n\nStandfirst.\n\nBy Dina Tokbaeva\n\nBody.\n\nInterview conducted by Dina Tokbaeva, IWPR editor.\n')).toEqual([]);
+    expect(
+      problemsOf(
+        'signoff.mismatch',
+        'HEADLINE HERE\n\nStandfirst.\n\nBy Dina Tokbaeva\n\nBody.\n\nInterview conducted by Dina Tokbaeva, IWPR editor.\n',
+      ),
+    ).toEqual([]);
   });
 });

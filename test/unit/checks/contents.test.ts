@@ -23,7 +23,10 @@ Body.
 
 describe('contents.missing', () => {
   test('an issue with articles and no contents list', () => {
-    const { expected, found } = expectedAndFound('contents.missing', `⟦POWER CUTS RETURN⟧\n\nAnalyst explains.\n\nBy Dina Tokbaeva\n\nBody.\n`);
+    const { expected, found } = expectedAndFound(
+      'contents.missing',
+      `⟦POWER CUTS RETURN⟧\n\nAnalyst explains.\n\nBy Dina Tokbaeva\n\nBody.\n`,
+    );
     expect(found).toEqual(expected);
   });
 });
@@ -31,7 +34,15 @@ describe('contents.missing', () => {
 describe('contents vs articles', () => {
   test('matching contents give nothing', () => {
     const text = `POWER CUTS RETURN  Analyst explains why the lights go out every\nwinter.  By Dina Tokbaeva\n\nOIL TOWN WAITS  Strikers say promises have not been kept.  By\nAlmaz Rysaliev\n${ARTICLES}`;
-    for (const code of ['contents.missing', 'contents.missing-entry', 'contents.orphan-entry', 'contents.order', 'contents.headline-mismatch', 'contents.standfirst-mismatch', 'contents.byline-mismatch']) {
+    for (const code of [
+      'contents.missing',
+      'contents.missing-entry',
+      'contents.orphan-entry',
+      'contents.order',
+      'contents.headline-mismatch',
+      'contents.standfirst-mismatch',
+      'contents.byline-mismatch',
+    ]) {
       expect(problemsOf(code, text), code).toEqual([]);
     }
   });
@@ -56,7 +67,7 @@ describe('contents vs articles', () => {
     expect(problems[0]!.message).toContain('the entry should be number 2');
   });
 
-  test('contents.headline-mismatch: a headline that differs, with a fix to the article\'s', () => {
+  test("contents.headline-mismatch: a headline that differs, with a fix to the article's", () => {
     const source = `⟦POWER CUTS RETURNED⟧  Analyst explains why the lights go out every\nwinter.  By Dina Tokbaeva\n\nOIL TOWN WAITS  Strikers say promises have not been kept.  By\nAlmaz Rysaliev\n${ARTICLES}`;
     const { expected, found, problems } = expectedAndFound('contents.headline-mismatch', source);
     expect(found).toEqual(expected);
@@ -67,7 +78,7 @@ describe('contents vs articles', () => {
     const source = `POWER CUTS RETURN  Analyst explains why the lights go out every\nwinter.  By Dina Tokbaeva\n\n⟦promises have not been kept.⟧  By\nAlmaz Rysaliev\n${ARTICLES}`;
     const { expected, found, problems } = expectedAndFound('contents.standfirst-mismatch', source);
     expect(found).toEqual(expected);
-    expect(problems[0]!.message).toBe('Contents standfirst differs from the article\'s: it lacks the beginning “Strikers say”.');
+    expect(problems[0]!.message).toBe("Contents standfirst differs from the article's: it lacks the beginning “Strikers say”.");
   });
 
   test('contents.byline-mismatch: another author in the contents', () => {

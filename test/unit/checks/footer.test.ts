@@ -49,7 +49,17 @@ ISSN: 1477-7924 Copyright © 2010 Example Trust
 Registered charity in the United Kingdom, no. 1027201.
 `;
 
-const FOOTER_CODES = ['footer.missing', 'footer.block-missing', 'footer.block-duplicated', 'footer.order', 'footer.credits-split', 'footer.copyright-year', 'footer.issn', 'footer.trailing-text', 'footer.unexpected'];
+const FOOTER_CODES = [
+  'footer.missing',
+  'footer.block-missing',
+  'footer.block-duplicated',
+  'footer.order',
+  'footer.credits-split',
+  'footer.copyright-year',
+  'footer.issn',
+  'footer.trailing-text',
+  'footer.unexpected',
+];
 
 describe('footer', () => {
   test('the template footer itself gives nothing', () => {
@@ -62,7 +72,12 @@ describe('footer', () => {
   });
 
   test('footer.block-missing: a deleted paragraph, with a fix that puts the template text back', () => {
-    const source = HEAD + FOOTER.replace('\nEXAMPLE NEWS: Editor: Ann Lee; Deputy Editor: Bob Roe; Designer: Cy Poe.\n', '').replace('EXAMPLE NEWS provides news from the region every week.', '⟦EXAMPLE NEWS provides news from the region every week.⟧');
+    const source =
+      HEAD +
+      FOOTER.replace('\nEXAMPLE NEWS: Editor: Ann Lee; Deputy Editor: Bob Roe; Designer: Cy Poe.\n', '').replace(
+        'EXAMPLE NEWS provides news from the region every week.',
+        '⟦EXAMPLE NEWS provides news from the region every week.⟧',
+      );
     const { text, ranges } = marked(source);
     const problems = problemsOf('footer.block-missing', text, { profile });
     expect(problems.map((p) => ({ start: p.start, end: p.end }))).toEqual(ranges);
@@ -88,13 +103,23 @@ describe('footer', () => {
   });
 
   test('footer.order: paragraphs swapped', () => {
-    const source = HEAD + FOOTER.replace('ISSN: 1477-7924 Copyright © 2010 Example Trust\n\nRegistered charity in the United Kingdom, no. 1027201.', 'Registered charity in the United Kingdom, no. 1027201.\n\n⟦ISSN: 1477-7924 Copyright © 2010 Example Trust⟧');
+    const source =
+      HEAD +
+      FOOTER.replace(
+        'ISSN: 1477-7924 Copyright © 2010 Example Trust\n\nRegistered charity in the United Kingdom, no. 1027201.',
+        'Registered charity in the United Kingdom, no. 1027201.\n\n⟦ISSN: 1477-7924 Copyright © 2010 Example Trust⟧',
+      );
     const { expected, found } = expectedAndFound('footer.order', source, { profile });
     expect(found).toEqual(expected);
   });
 
   test('footer.credits-split: a stray blank line in the credits; the fix removes only the blank line', () => {
-    const source = HEAD + FOOTER.replace('EXAMPLE NEWS: Editor: Ann Lee; Deputy Editor: Bob Roe; Designer: Cy Poe.', '⟦EXAMPLE NEWS: Editor: Ann Lee; Deputy Editor: Bob\n\nRoe; Designer: Cy Poe.⟧');
+    const source =
+      HEAD +
+      FOOTER.replace(
+        'EXAMPLE NEWS: Editor: Ann Lee; Deputy Editor: Bob Roe; Designer: Cy Poe.',
+        '⟦EXAMPLE NEWS: Editor: Ann Lee; Deputy Editor: Bob\n\nRoe; Designer: Cy Poe.⟧',
+      );
     const { text, ranges } = marked(source);
     const problems = problemsOf('footer.credits-split', text, { profile });
     expect(problems.map((p) => ({ start: p.start, end: p.end }))).toEqual(ranges);
@@ -124,7 +149,8 @@ describe('footer', () => {
   });
 
   test('footer.unexpected: a paragraph inside the footer that the template lacks', () => {
-    const source = HEAD + FOOTER.replace('**** http://example.org/ ****\n\nISSN', '**** http://example.org/ ****\n\n⟦Follow us on the radio.⟧\n\nISSN');
+    const source =
+      HEAD + FOOTER.replace('**** http://example.org/ ****\n\nISSN', '**** http://example.org/ ****\n\n⟦Follow us on the radio.⟧\n\nISSN');
     const { expected, found } = expectedAndFound('footer.unexpected', source, { profile });
     expect(found).toEqual(expected);
   });

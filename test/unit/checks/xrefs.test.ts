@@ -20,12 +20,17 @@ describe('xref.malformed', () => {
   }
 
   test('a missing closing parenthesis, wrapped over lines', () => {
-    const { expected, found } = expectedAndFound('xref.malformed', article('POWER CUTS RETURN', 'Body text ⟦(See Power Cuts\nReturn.⟧ More text.'));
+    const { expected, found } = expectedAndFound(
+      'xref.malformed',
+      article('POWER CUTS RETURN', 'Body text ⟦(See Power Cuts\nReturn.⟧ More text.'),
+    );
     expect(found).toEqual(expected);
   });
 
   test('a well-formed reference with an issue citation is fine', () => {
-    expect(problemsOf('xref.malformed', article('POWER CUTS RETURN', 'Text (See Power Cuts Return, RCA No. 574, 24-Apr-09.) more.'))).toEqual([]);
+    expect(
+      problemsOf('xref.malformed', article('POWER CUTS RETURN', 'Text (See Power Cuts Return, RCA No. 574, 24-Apr-09.) more.')),
+    ).toEqual([]);
   });
 });
 
@@ -36,12 +41,15 @@ describe('xref.unresolved', () => {
   };
 
   test('resolves titles of this issue, wrapped and in Title Case, and of earlier issues', () => {
-    const text = `${article('KAZAKSTAN: POWER CUTS RETURN', 'Body.')}\n\n${article('SECOND STORY HERE', "Text (See Power Cuts\nReturn.) And (See Kazakstan’s Unhappy Oil Workers and Reprisals Merely\nAnger Protesting Kazak Oil Workers.)")}`;
+    const text = `${article('KAZAKSTAN: POWER CUTS RETURN', 'Body.')}\n\n${article('SECOND STORY HERE', 'Text (See Power Cuts\nReturn.) And (See Kazakstan’s Unhappy Oil Workers and Reprisals Merely\nAnger Protesting Kazak Oil Workers.)')}`;
     expect(problemsOf('xref.unresolved', text, { others: [earlier] })).toEqual([]);
   });
 
   test('reports each unresolved title of "(See A and B.)" separately', () => {
-    const { expected, found } = expectedAndFound('xref.unresolved', article('FIRST STORY', "Text (See ⟦Kazakstan's Unhappy Oil Workers⟧ and ⟦Reprisals Merely\nAnger Protesting Kazak Oil Workers⟧.)"));
+    const { expected, found } = expectedAndFound(
+      'xref.unresolved',
+      article('FIRST STORY', "Text (See ⟦Kazakstan's Unhappy Oil Workers⟧ and ⟦Reprisals Merely\nAnger Protesting Kazak Oil Workers⟧.)"),
+    );
     expect(found).toEqual(expected);
   });
 
@@ -50,11 +58,17 @@ describe('xref.unresolved', () => {
     const problems = problemsOf('xref.unresolved', text, { others: [earlier] });
     expect(problems.map((p) => ({ start: p.start, end: p.end }))).toEqual(ranges);
     expect(problems[0]!.message).toContain("Did you mean “KAZAKSTAN'S UNHAPPY OIL WORKERS” (in RCA No. 574 (rca-574.bulletin))?");
-    expect(applyEdits(text, problems[0]!.fixes![0]!.edits)).toBe(text.replace("Kazakstan's Unhappy Oil Worker.", "KAZAKSTAN'S UNHAPPY OIL WORKERS."));
+    expect(applyEdits(text, problems[0]!.fixes![0]!.edits)).toBe(
+      text.replace("Kazakstan's Unhappy Oil Worker.", "KAZAKSTAN'S UNHAPPY OIL WORKERS."),
+    );
   });
 
   test('a citation must name the issue that holds the title', () => {
-    const { expected, found, problems } = expectedAndFound('xref.unresolved', article('FIRST STORY', "Text (See ⟦Kazakstan's Unhappy Oil Workers⟧, RCA No. 575, 1-May-09.)"), { others: [earlier] });
+    const { expected, found, problems } = expectedAndFound(
+      'xref.unresolved',
+      article('FIRST STORY', "Text (See ⟦Kazakstan's Unhappy Oil Workers⟧, RCA No. 575, 1-May-09.)"),
+      { others: [earlier] },
+    );
     expect(found).toEqual(expected);
     expect(problems[0]!.message).toContain('RCA No. 575 is not in the workspace');
   });

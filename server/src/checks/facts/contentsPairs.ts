@@ -26,7 +26,12 @@ interface Keys {
   readonly authors: string;
 }
 
-function keys(text: string, headline: { text: string; country?: string } | undefined, standfirst: { start: number; end: number } | undefined, authors: readonly { name: string }[]): Keys {
+function keys(
+  text: string,
+  headline: { text: string; country?: string } | undefined,
+  standfirst: { start: number; end: number } | undefined,
+  authors: readonly { name: string }[],
+): Keys {
   const sf = standfirst ? titleKey(text.slice(standfirst.start, standfirst.end)) : '';
   const short = headline?.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
   return {
@@ -34,7 +39,10 @@ function keys(text: string, headline: { text: string; country?: string } | undef
     ...(short ? { shortHeadline: short } : {}),
     standfirst: sf,
     words: new Set(titleWords(sf)),
-    authors: authors.map((a) => personKey(a.name)).sort().join('|'),
+    authors: authors
+      .map((a) => personKey(a.name))
+      .sort()
+      .join('|'),
   };
 }
 
@@ -43,7 +51,14 @@ function score(e: Keys, a: Keys): number {
   if (e.headline && a.headline && (e.headline === a.headline || e.headline === a.shortHeadline || e.shortHeadline === a.headline)) s += 100;
   if (e.standfirst && a.standfirst) {
     if (e.standfirst === a.standfirst) s += 60;
-    else if (Math.min(e.standfirst.length, a.standfirst.length) >= 12 && (a.standfirst.endsWith(e.standfirst) || a.standfirst.startsWith(e.standfirst) || e.standfirst.endsWith(a.standfirst) || e.standfirst.startsWith(a.standfirst))) s += 50;
+    else if (
+      Math.min(e.standfirst.length, a.standfirst.length) >= 12 &&
+      (a.standfirst.endsWith(e.standfirst) ||
+        a.standfirst.startsWith(e.standfirst) ||
+        e.standfirst.endsWith(a.standfirst) ||
+        e.standfirst.startsWith(a.standfirst))
+    )
+      s += 50;
     else {
       let shared = 0;
       for (const w of e.words) if (a.words.has(w)) shared++;
