@@ -1,4 +1,6 @@
 // `bulletin check [--format text|json] PATH...` and `bulletin outline PATH`.
+import { CHECKS } from '../checks/registry';
+import { checksTable } from '../checks/table';
 import { documentSymbols } from '../features/symbols';
 import { DEFAULT_PROFILE } from '../profile/profile';
 import { version } from '../../../package.json';
@@ -9,6 +11,7 @@ import { checkFiles, expandPaths, load, UsageError } from './workspace';
 const USAGE = `Usage:
   bulletin check [--format text|json] PATH...   check bulletins (files or folders)
   bulletin outline PATH                         print a bulletin's outline
+  bulletin checks [--format markdown|json]      list every check
   bulletin --version | --help
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
@@ -32,6 +35,7 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
     }
     if (command === 'check') return await check(rest, io);
     if (command === 'outline') return await outline(rest, io);
+    if (command === 'checks') return listChecks(rest, io);
     throw new UsageError(command ? `unknown command “${command}”` : 'no command given');
   } catch (error) {
     if (error instanceof UsageError) {
@@ -62,6 +66,18 @@ async function check(args: readonly string[], io: Output): Promise<number> {
   const reports = await checkFiles(files, DEFAULT_PROFILE);
   io.out(format === 'json' ? formatJson(reports) : formatText(reports));
   return totals(reports).error > 0 ? 1 : 0;
+}
+
+function listChecks(args: readonly string[], io: Output): number {
+  const format = args[0] === '--format' ? args[1] : args[0]?.replace(/^--format=/, '');
+  if (format === 'json') {
+    io.out(`${JSON.stringify(CHECKS.map(({ code, severity, description, heuristic }) => ({ code, severity, description, heuristic })), null, 2)}\n`);
+  } else if (format === undefined || format === 'markdown') {
+    io.out(`${checksTable(CHECKS)}\n`);
+  } else {
+    throw new UsageError(`unknown format “${format}” (markdown or json)`);
+  }
+  return 0;
 }
 
 async function outline(args: readonly string[], io: Output): Promise<number> {
