@@ -7,7 +7,10 @@ import { checksTable } from '../../server/src/checks/table';
 
 test('the README lists every check as the registry does (npm run docs regenerates it)', () => {
   const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('<!-- checks:start -->') + '<!-- checks:start -->'.length, readme.indexOf('<!-- checks:end -->'));
+  const section = readme.slice(
+    readme.indexOf('<!-- checks:start -->') + '<!-- checks:start -->'.length,
+    readme.indexOf('<!-- checks:end -->'),
+  );
   expect(section.trim()).toBe(checksTable(CHECKS));
 });
 

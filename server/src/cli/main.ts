@@ -71,7 +71,13 @@ async function check(args: readonly string[], io: Output): Promise<number> {
 function listChecks(args: readonly string[], io: Output): number {
   const format = args[0] === '--format' ? args[1] : args[0]?.replace(/^--format=/, '');
   if (format === 'json') {
-    io.out(`${JSON.stringify(CHECKS.map(({ code, severity, description, heuristic }) => ({ code, severity, description, heuristic })), null, 2)}\n`);
+    io.out(
+      `${JSON.stringify(
+        CHECKS.map(({ code, severity, description, heuristic }) => ({ code, severity, description, heuristic })),
+        null,
+        2,
+      )}\n`,
+    );
   } else if (format === undefined || format === 'markdown') {
     io.out(`${checksTable(CHECKS)}\n`);
   } else {
