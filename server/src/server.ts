@@ -20,6 +20,7 @@ import type {
 } from 'vscode-languageserver';
 import { toDiagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
 import { LineIndex } from './model/lineIndex';
 import { parseBulletin } from './model/parse';
@@ -173,6 +174,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Bulletin' },
         foldingRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
         ...(support.pullDiagnostics
           ? { diagnosticProvider: { identifier: 'bulletin', interFileDependencies: true, workspaceDiagnostics: false } }
           : {}),
@@ -254,6 +256,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     guard('foldingRange', [], (params) => {
       const document = documents.get(params.textDocument.uri);
       return document ? foldingRanges(analyses.get(document).doc, document) : [];
+    }),
+  );
+
+  connection.languages.semanticTokens.on(
+    guard('semanticTokens', { data: [] }, (params) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? semanticTokens(analyses.get(document).doc, document) : { data: [] };
     }),
   );
 

@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { foldingRanges } from '../../server/src/features/folding';
+import { TOKEN_TYPES, semanticTokens } from '../../server/src/features/semanticTokens';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { LineIndex } from '../../server/src/model/lineIndex';
 import { parseBulletin } from '../../server/src/model/parse';
@@ -132,5 +133,44 @@ describe('positions in UTF-16, with astral characters and CRLF', () => {
         expect(ours.offsetAt({ line, character }), `${line}:${character}`).toBe(theirs.offsetAt({ line, character }));
       }
     }
+  });
+});
+
+describe('semantic tokens', () => {
+  /** Decodes the LSP encoding back into `type: text` per token. */
+  function decoded(text: string): string[] {
+    const doc = TextDocument.create('file:///t.bulletin', 'bulletin', 1, text);
+    const { data } = semanticTokens(parseBulletin(text), doc);
+    const out: string[] = [];
+    let line = 0;
+    let character = 0;
+    for (let i = 0; i < data.length; i += 5) {
+      line += data[i]!;
+      character = data[i]! === 0 ? character + data[i + 1]! : data[i + 1]!;
+      const start = doc.offsetAt({ line, character });
+      out.push(`${TOKEN_TYPES[data[i + 3]!]}${data[i + 4] ? '(malformed)' : ''}: ${text.slice(start, start + data[i + 2]!)}`);
+    }
+    return out;
+  }
+
+  test('headline, standfirst (one token per line), byline, cross-reference and sign-off of an article', () => {
+    const text =
+      'POWER CUTS RETURN\n\nAnalyst explains why the lights\ngo out every winter.\n\nby Dina Tokbaeva\n\nText (See Oil Town Waits.) end.\n\nDina Tokbaeva is IWPR editor in Bishkek.\n';
+    expect(decoded(text)).toEqual([
+      'headline: POWER CUTS RETURN',
+      'standfirst: Analyst explains why the lights',
+      'standfirst: go out every winter.',
+      'byline(malformed): by Dina Tokbaeva',
+      'crossReference: Oil Town Waits',
+      'signOff: Dina Tokbaeva is IWPR editor in Bishkek.',
+    ]);
+  });
+
+  test('the footer of the sample, paragraph lines only, from its first divider on', () => {
+    const tokens = decoded(sample());
+    const footer = tokens.filter((t) => t.startsWith('footer: '));
+    expect(footer[0]).toBe('footer: REPORTING CENTRAL ASIA provides the international community with a');
+    expect(footer.at(-1)).toBe('footer: Reply via email to');
+    expect(tokens.filter((t) => t.startsWith('standfirst: ')).length).toBeGreaterThan(12);
   });
 });

@@ -1,0 +1,67 @@
+// Semantic tokens for what only the model knows: which paragraph is a
+// standfirst, where the footer starts, which lines are headlines even when
+// they are not in capitals. TextMate colours the rest line by line.
+import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
+import type { Positions } from '../model/lineIndex';
+import { linesOf } from '../model/lines';
+import type { BulletinDocument, Span } from '../model/types';
+
+export const TOKEN_TYPES = ['masthead', 'headline', 'standfirst', 'byline', 'sectionLabel', 'crossReference', 'signOff', 'footer'] as const;
+export type TokenType = (typeof TOKEN_TYPES)[number];
+export const TOKEN_MODIFIERS = ['malformed'] as const;
+
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+
+interface Token extends Span {
+  readonly type: TokenType;
+  readonly malformed?: boolean;
+}
+
+function tokens(doc: BulletinDocument): Token[] {
+  const out: Token[] = [];
+  const add = (span: Span | undefined, type: TokenType, malformed = false): void => {
+    if (span && span.end > span.start) out.push({ start: span.start, end: span.end, type, malformed });
+  };
+  add(doc.masthead, 'masthead');
+  for (const entry of doc.contents?.entries ?? []) {
+    add(entry.headline, 'headline');
+    add(entry.standfirst, 'standfirst');
+    add(entry.byline, 'byline', (entry.byline?.problems.length ?? 0) > 0);
+  }
+  for (const label of doc.contents?.labels ?? []) add(label, 'sectionLabel');
+  for (const article of doc.articles) {
+    add(article.label, 'sectionLabel');
+    add(article.headline, 'headline');
+    add(article.standfirst, 'standfirst');
+    add(article.byline, 'byline', (article.byline?.problems.length ?? 0) > 0);
+    for (const stray of article.strayBylines) add(stray, 'byline', true);
+    for (const ref of article.crossReferences) {
+      if (ref.kind === 'parenthetical') add(ref.target, 'crossReference', ref.problems.length > 0);
+    }
+    add(article.signOff, 'signOff');
+  }
+  for (const section of doc.sections) if (section.label && section.label !== section.articles[0]?.label) add(section.label, 'sectionLabel');
+  for (const element of doc.footer?.elements ?? []) if (element.type === 'paragraph') add(element.paragraph, 'footer');
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The document's semantic tokens, one per line piece, encoded as LSP wants them. */
+export function semanticTokens(doc: BulletinDocument, positions: Positions): SemanticTokens {
+  const data: number[] = [];
+  let previousLine = 0;
+  let previousCharacter = 0;
+  for (const token of tokens(doc)) {
+    for (const line of linesOf(doc.text, token)) {
+      if (line.end <= line.start) continue;
+      const start = positions.positionAt(line.start);
+      const length = line.end - line.start;
+      const deltaLine = start.line - previousLine;
+      const deltaStart = deltaLine === 0 ? start.character - previousCharacter : start.character;
+      if (deltaLine < 0 || (deltaLine === 0 && deltaStart < 0)) continue;
+      data.push(deltaLine, deltaStart, length, TOKEN_TYPES.indexOf(token.type), token.malformed ? 1 : 0);
+      previousLine = start.line;
+      previousCharacter = start.character;
+    }
+  }
+  return { data };
+}
