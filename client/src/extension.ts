@@ -1,10 +1,19 @@
-// The VS Code extension: starts the bulletin language server over IPC.
+// The VS Code extension: starts the bulletin language server over IPC and
+// adds the commands that need the editor (the active bulletin, the references view).
 import * as path from 'node:path';
+import { commands, Position, Uri, window } from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, Location as LspLocation, Position as LspPosition, ServerOptions } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+
+/** Commands of the palette → the server command that does the work on the active bulletin. */
+const EDITOR_COMMANDS: Record<string, string> = {
+  'bulletin.regenerateContents': 'bulletin.server.regenerateContents',
+  'bulletin.fixAll': 'bulletin.server.fixAll',
+  'bulletin.replaceFooter': 'bulletin.server.replaceFooter',
+};
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -15,8 +24,34 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'bulletin' }],
   };
-  client = new LanguageClient('bulletin', 'Bulletin', serverOptions, clientOptions);
-  await client.start();
+  const languageClient = new LanguageClient('bulletin', 'Bulletin', serverOptions, clientOptions);
+  client = languageClient;
+
+  for (const [command, serverCommand] of Object.entries(EDITOR_COMMANDS)) {
+    context.subscriptions.push(
+      commands.registerCommand(command, async () => {
+        const editor = window.activeTextEditor;
+        if (!editor || editor.document.languageId !== 'bulletin') {
+          void window.showInformationMessage('Open a bulletin first: this command works on the active bulletin.');
+          return;
+        }
+        await commands.executeCommand(serverCommand, editor.document.uri.toString());
+      }),
+    );
+  }
+  // The server's "N references" lenses carry plain JSON; the references view wants VS Code objects.
+  context.subscriptions.push(
+    commands.registerCommand('bulletin.showReferences', async (uri: string, position: LspPosition, locations: LspLocation[]) => {
+      const converter = languageClient.protocol2CodeConverter;
+      await commands.executeCommand(
+        'editor.action.showReferences',
+        Uri.parse(uri),
+        new Position(position.line, position.character),
+        locations.map((l) => converter.asLocation(l)),
+      );
+    }),
+  );
+  await languageClient.start();
 }
 
 export async function deactivate(): Promise<void> {

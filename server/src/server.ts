@@ -3,9 +3,12 @@
 // feature handlers. Logic lives in features/, checks/ and workspace/.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  CodeActionKind,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
@@ -18,7 +21,27 @@ import type {
   InitializeResult,
   WorkspaceFolder,
 } from 'vscode-languageserver';
+import type { TextEdit } from './checks/check';
+import {
+  codeActions,
+  FIX_ALL_KIND,
+  regenerateContentsEdit,
+  REGENERATE_CONTENTS_KIND,
+  REPLACE_FOOTER_KIND,
+  replaceFooterEdit,
+  safeEdits,
+} from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { completion } from './features/completion';
+import { definition } from './features/definition';
 import { toDiagnostics } from './features/diagnostics';
+import { documentLinks } from './features/documentLinks';
+import { hover } from './features/hover';
+import { toRange } from './features/range';
+import { references } from './features/references';
+import { prepareRename, rename, RenameError } from './features/rename';
+import { selectionRanges } from './features/selectionRanges';
+import { workspaceSymbols } from './features/workspaceSymbols';
 import { foldingRanges } from './features/folding';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
 import { documentSymbols } from './features/symbols';
@@ -32,8 +55,16 @@ import type { Analysis } from './workspace/analysis';
 import { WATCH_GLOB } from './workspace/files';
 import type { WorkspaceFiles } from './workspace/files';
 import { WorkspaceIndex } from './workspace/index';
+import { ReferenceGraph } from './workspace/references';
 import { summarize } from './workspace/summary';
 import { version } from '../../package.json';
+
+/** Commands the server carries out (the extension's palette commands call them with the active document's URI). */
+export const SERVER_COMMANDS = {
+  regenerateContents: 'bulletin.server.regenerateContents',
+  fixAll: 'bulletin.server.fixAll',
+  replaceFooter: 'bulletin.server.replaceFooter',
+} as const;
 
 export interface ServerOptions {
   readonly files: WorkspaceFiles;
@@ -52,6 +83,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const index = new WorkspaceIndex();
   const profile: Profile = DEFAULT_PROFILE;
   const analyses = new Analyses(index, () => profile);
+  const graph = new ReferenceGraph(index);
   const support: ClientSupport = {
     pullDiagnostics: false,
     diagnosticRefresh: false,
@@ -68,6 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       try {
         return handler(params, token);
       } catch (error) {
+        if (error instanceof ResponseError) throw error;
         connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return fallback;
       }
@@ -175,6 +208,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         documentSymbolProvider: { label: 'Bulletin' },
         foldingRangeProvider: true,
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        definitionProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        renameProvider: { prepareProvider: true },
+        completionProvider: { triggerCharacters: [' '], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, REGENERATE_CONTENTS_KIND, REPLACE_FOOTER_KIND] },
+        documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
+        selectionRangeProvider: true,
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         ...(support.pullDiagnostics
           ? { diagnosticProvider: { identifier: 'bulletin', interFileDependencies: true, workspaceDiagnostics: false } }
           : {}),
@@ -265,6 +309,136 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return document ? semanticTokens(analyses.get(document).doc, document) : { data: [] };
     }),
   );
+
+  /** The open document, its analysis and check context; undefined for documents the client has not opened. */
+  const opened = (uri: string) => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const analysis = analyses.get(document);
+    return { document, analysis, context: analyses.context(analysis) };
+  };
+
+  connection.onDefinition(
+    guard('definition', [], (params) => {
+      const o = opened(params.textDocument.uri);
+      return o ? definition(o.context, o.document, o.document.offsetAt(params.position)) : [];
+    }),
+  );
+
+  connection.onReferences(
+    guard('references', [], (params) => {
+      const o = opened(params.textDocument.uri);
+      return o ? references(o.context, graph, o.document.offsetAt(params.position), params.context.includeDeclaration) : [];
+    }),
+  );
+
+  connection.onCodeLens(
+    guard('codeLens', [], (params) => {
+      const o = opened(params.textDocument.uri);
+      return o ? codeLenses(o.context, graph) : [];
+    }),
+  );
+
+  const renameFailure = (error: unknown): never => {
+    if (error instanceof RenameError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+    throw error;
+  };
+
+  connection.onPrepareRename(
+    guard('prepareRename', null, (params) => {
+      const o = opened(params.textDocument.uri);
+      if (!o) return null;
+      try {
+        return prepareRename(o.context, o.document, o.document.offsetAt(params.position));
+      } catch (error) {
+        return renameFailure(error);
+      }
+    }),
+  );
+
+  connection.onRenameRequest(
+    guard('rename', null, (params) => {
+      const o = opened(params.textDocument.uri);
+      if (!o) return null;
+      try {
+        return rename(o.context, graph, o.document.offsetAt(params.position), params.newName);
+      } catch (error) {
+        return renameFailure(error);
+      }
+    }),
+  );
+
+  connection.onCompletion(
+    guard('completion', [], (params) => {
+      const o = opened(params.textDocument.uri);
+      return o ? completion(o.context, o.document, o.document.offsetAt(params.position)) : [];
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', null, (params) => {
+      const o = opened(params.textDocument.uri);
+      return o ? hover(o.context, o.document, o.document.offsetAt(params.position)) : null;
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('codeAction', [], (params, token) => {
+      const o = opened(params.textDocument.uri);
+      if (!o) return [];
+      const problems = analyses.problems(o.analysis, () => token.isCancellationRequested) ?? [];
+      return codeActions(o.context, problems, o.document, params.context);
+    }),
+  );
+
+  connection.onDocumentLinks(
+    guard('documentLink', [], (params) => {
+      const o = opened(params.textDocument.uri);
+      return o ? documentLinks(o.context, o.document) : [];
+    }),
+  );
+
+  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (params) => workspaceSymbols(index, params.query)));
+
+  connection.onSelectionRanges(
+    guard('selectionRange', [], (params) => {
+      const o = opened(params.textDocument.uri);
+      return o
+        ? selectionRanges(
+            o.analysis.doc,
+            o.document,
+            params.positions.map((p) => o.document.offsetAt(p)),
+          )
+        : [];
+    }),
+  );
+
+  const commandEdits = (command: string, o: NonNullable<ReturnType<typeof opened>>): TextEdit[] => {
+    const present = (edit: TextEdit | undefined): TextEdit[] => (edit ? [edit] : []);
+    switch (command) {
+      case SERVER_COMMANDS.regenerateContents:
+        return present(regenerateContentsEdit(o.context));
+      case SERVER_COMMANDS.replaceFooter:
+        return present(replaceFooterEdit(o.context));
+      case SERVER_COMMANDS.fixAll:
+        return safeEdits(analyses.problems(o.analysis) ?? []);
+      default:
+        throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown command ${command}`);
+    }
+  };
+
+  connection.onExecuteCommand(async (params) => {
+    const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
+    const o = uri ? opened(uri) : undefined;
+    if (!o) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Open a bulletin first: the command works on the active bulletin.');
+    const edits = commandEdits(params.command, o);
+    if (edits.length === 0) return { applied: false, edits: 0 };
+    const result = await connection.workspace.applyEdit({
+      label: params.command,
+      edit: { changes: { [o.document.uri]: edits.map((e) => ({ range: toRange(o.document, e), newText: e.newText })) } },
+    });
+    return { applied: result?.applied === true, edits: edits.length };
+  });
 
   documents.listen(connection);
   connection.listen();

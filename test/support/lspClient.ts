@@ -50,7 +50,8 @@ export class TestClient {
     });
     this.connection.onRequest((method, params) => {
       this.requests.push({ method, params });
-      return null;
+      // Answer as an editor that accepts every edit it is asked to apply.
+      return method === 'workspace/applyEdit' ? { applied: true } : null;
     });
     this.connection.listen();
   }

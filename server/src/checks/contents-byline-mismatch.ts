@@ -1,4 +1,5 @@
 import { lastLine } from '../model/lines';
+import { entryFromParts } from '../edits/contents';
 import type { Check, Finding } from './check';
 import { contentsPairing } from './facts/contentsPairs';
 import { samePerson } from './signoff-mismatch';
@@ -23,11 +24,30 @@ export const contentsBylineMismatch: Check = {
       const same =
         entryAuthors.length === articleAuthors.length && entryAuthors.every((e) => articleAuthors.some((a) => samePerson(a.name, e.name)));
       if (same) continue;
+      const articleByline = context.text.slice(article.byline!.start, article.byline!.end);
+      const entryByline = context.text.slice(entry.byline.start, entry.byline.end).replace(/\s+/g, ' ');
+      const parts = {
+        ...(entry.headline ? { headline: entry.headline.text } : {}),
+        ...(entry.standfirst ? { standfirst: entry.standfirst.text } : {}),
+        byline: articleByline,
+      };
       findings.push({
         start: entry.byline.start,
         end: entry.byline.end,
         message: `Contents byline says ${entryAuthors.map((a) => a.name).join(' and ')}, the article is by ${names}.`,
         related: [{ start: article.byline!.start, end: article.byline!.end, message: "The article's byline" }],
+        fixes: [
+          {
+            title: "Copy the article's byline into the contents",
+            edits: [{ start: entry.start, end: entry.end, newText: entryFromParts(parts, context.width, context.eol) }],
+            safe: false,
+          },
+          {
+            title: "Copy the contents' byline into the article",
+            edits: [{ start: article.byline!.start, end: article.byline!.end, newText: entryByline }],
+            safe: false,
+          },
+        ],
       });
     }
     return findings;

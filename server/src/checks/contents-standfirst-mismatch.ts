@@ -1,4 +1,6 @@
 import { collapseWhitespace, titleKey } from '../model/text';
+import { entryFromParts } from '../edits/contents';
+import { wrap } from '../edits/wrap';
 import type { Check, Finding } from './check';
 import { quote } from './describe';
 import { contentsPairing } from './facts/contentsPairs';
@@ -31,11 +33,35 @@ export const contentsStandfirstMismatch: Check = {
       const entryText = entry.standfirst.text;
       const articleText = text.slice(article.standfirst.start, article.standfirst.end);
       if (titleKey(entryText) === titleKey(articleText)) continue;
+      const parts = {
+        ...(entry.headline ? { headline: entry.headline.text } : {}),
+        standfirst: articleText,
+        ...(entry.byline ? { byline: text.slice(entry.byline.start, entry.byline.end) } : {}),
+      };
+      const indent = article.standfirst.start - (text.lastIndexOf('\n', article.standfirst.start - 1) + 1);
       findings.push({
         start: entry.standfirst.start,
         end: entry.standfirst.end,
         message: `Contents standfirst differs from the article's: ${difference(entryText, articleText)}.`,
         related: [{ start: article.standfirst.start, end: article.standfirst.end, message: "The article's standfirst" }],
+        fixes: [
+          {
+            title: "Copy the article's standfirst into the contents",
+            edits: [{ start: entry.start, end: entry.end, newText: entryFromParts(parts, context.width, context.eol) }],
+            safe: false,
+          },
+          {
+            title: "Copy the contents' standfirst into the article",
+            edits: [
+              {
+                start: article.standfirst.start,
+                end: article.standfirst.end,
+                newText: wrap(entryText, context.width, context.eol, indent),
+              },
+            ],
+            safe: false,
+          },
+        ],
       });
     }
     return findings;

@@ -2,7 +2,9 @@
 // lookups and the profile. Facts several checks share are computed once.
 import { issueIdentity } from '../model/issue';
 import type { IssueIdentity } from '../model/issue';
+import { lineBreakOf } from '../model/text';
 import type { BulletinDocument } from '../model/types';
+import { measuredWidth } from '../model/width';
 import { footerTemplate } from '../profile/footerTemplate';
 import type { FooterTemplate } from '../profile/footerTemplate';
 import type { Profile } from '../profile/profile';
@@ -18,6 +20,10 @@ export interface CheckContext {
   readonly lookup: HeadlineLookup;
   readonly profile: Profile;
   readonly footer: FooterTemplate;
+  /** The email width: the profile's, else the one the issue keeps to. */
+  readonly width: number;
+  /** The document's line break. */
+  readonly eol: string;
   /** Every cross-reference of the document, resolved (running text only where it names a headline). */
   resolutions(): readonly ReferenceResolution[];
   /** Computes a shared fact once per context. */
@@ -30,8 +36,13 @@ export function createCheckContext(doc: BulletinDocument, uri: string, lookup: H
     if (!memos.has(key)) memos.set(key, compute());
     return memos.get(key) as T;
   };
+  let width: number | undefined;
   return {
     uri,
+    get width(): number {
+      return (width ??= profile.emailWidth ?? measuredWidth(doc));
+    },
+    eol: lineBreakOf(doc.text),
     text: doc.text,
     doc,
     issue: issueIdentity(doc, uri),

@@ -14,6 +14,8 @@ export interface HeadlineLookup {
   summary(uri: string): IssueSummary | undefined;
   /** The headline closest to the title, for a "did you mean" suggestion. */
   closest(title: string): HeadlineEntry | undefined;
+  /** True when some headline (or headline without `COUNTRY: `) starts with this word (a title key's first word). */
+  startsHeadline(word: string): boolean;
   all(): Iterable<IssueSummary>;
 }
 
@@ -28,6 +30,7 @@ export class WorkspaceIndex implements HeadlineLookup {
   private readonly byKey = new Map<string, HeadlineEntry[]>();
   private readonly byWord = new Map<string, Set<HeadlineEntry>>();
   private readonly byNumber = new Map<number, IssueSummary[]>();
+  private readonly firstWords = new Map<string, number>();
   /** Bumped on every change, so callers can cache what they derive. */
   version = 0;
   /** Bumped only when what cross-references resolve to may have changed: headlines or issue identities. */
@@ -41,6 +44,7 @@ export class WorkspaceIndex implements HeadlineLookup {
     for (const entry of summary.headlines) {
       push(this.byKey, entry.key, entry);
       if (entry.shortKey && entry.shortKey !== entry.key) push(this.byKey, entry.shortKey, entry);
+      for (const word of leadingWords(entry)) this.firstWords.set(word, (this.firstWords.get(word) ?? 0) + 1);
       for (const word of indexWords(entry.text)) {
         let set = this.byWord.get(word);
         if (!set) this.byWord.set(word, (set = new Set()));
@@ -65,6 +69,11 @@ export class WorkspaceIndex implements HeadlineLookup {
     for (const entry of old.headlines) {
       pull(this.byKey, entry.key, (e) => e === entry);
       if (entry.shortKey) pull(this.byKey, entry.shortKey, (e) => e === entry);
+      for (const word of leadingWords(entry)) {
+        const count = (this.firstWords.get(word) ?? 0) - 1;
+        if (count > 0) this.firstWords.set(word, count);
+        else this.firstWords.delete(word);
+      }
       for (const word of indexWords(entry.text)) {
         const set = this.byWord.get(word);
         set?.delete(entry);
@@ -99,6 +108,10 @@ export class WorkspaceIndex implements HeadlineLookup {
     return initials ? found.filter((s) => !s.issue.initials || s.issue.initials === initials) : found;
   }
 
+  startsHeadline(word: string): boolean {
+    return this.firstWords.has(word);
+  }
+
   closest(title: string): HeadlineEntry | undefined {
     const key = titleKey(title);
     const counts = new Map<HeadlineEntry, number>();
@@ -122,6 +135,12 @@ export class WorkspaceIndex implements HeadlineLookup {
     }
     return bestScore <= 0.45 ? best : undefined;
   }
+}
+
+function leadingWords(entry: HeadlineEntry): Set<string> {
+  const words = new Set([entry.key.split(' ')[0]!]);
+  if (entry.shortKey) words.add(entry.shortKey.split(' ')[0]!);
+  return words;
 }
 
 /**

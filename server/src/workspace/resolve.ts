@@ -106,6 +106,9 @@ function resolveRunning(reference: CrossReference, targetText: string, lookup: H
   }
   const wordText = (w: Span): string => targetText.slice(w.start - reference.target.start, w.end - reference.target.start);
   const titles: TitleResolution[] = [];
+  // Most running "see" is the verb: dismiss it unless a headline starts with the next word.
+  const first = words[0];
+  if (!first || !lookup.startsHeadline(titleKey(wordText(first)))) return titles;
   let i = 0;
   while (i < words.length) {
     let found: TitleResolution | undefined;

@@ -1,8 +1,11 @@
 // What the workspace index keeps of each bulletin: its identity, headlines,
-// cross-references and authors — small, so thousands of issues fit in memory.
+// articles, cross-references and where they are — small, and holding no slice
+// of the file's text, so thousands of issues fit in memory.
+import { pairContents } from '../checks/facts/contentsPairs';
 import { issueIdentity } from '../model/issue';
 import type { IssueIdentity } from '../model/issue';
 import type { LinePosition, Positions } from '../model/lineIndex';
+import { firstLine } from '../model/lines';
 import { collapseWhitespace, titleKey } from '../model/text';
 import type { BulletinDocument, CrossReference, Span } from '../model/types';
 
@@ -32,6 +35,10 @@ export function positionInSlice(slice: LineSlice, offset: number): LinePosition 
   return { line: slice.line + i, character: offset - slice.starts[i]! };
 }
 
+export function rangeInSlice(slice: LineSlice, span: Span): Range {
+  return { start: positionInSlice(slice, span.start), end: positionInSlice(slice, span.end) };
+}
+
 export interface HeadlineEntry extends Span {
   readonly uri: string;
   readonly range: Range;
@@ -44,62 +51,104 @@ export interface HeadlineEntry extends Span {
   readonly article: number;
 }
 
+/** Every article, with or without headline: for hovers and the authors' lists. */
+export interface ArticleEntry {
+  readonly uri: string;
+  readonly index: number;
+  readonly headline?: HeadlineEntry;
+  /** The headline, or the start of the standfirst for an untitled article. */
+  readonly title: string;
+  readonly authors: readonly string[];
+  /** Where the article's name stands (headline, else the standfirst's first line). */
+  readonly range: Range;
+  /** The headline of its contents entry, where it has one. */
+  readonly contentsHeadline?: Span & { readonly range: Range; readonly text: string };
+}
+
 export interface ReferenceEntry {
   readonly uri: string;
   readonly reference: CrossReference;
-  /** The target's words, kept so the reference can be resolved without the file's text. */
-  readonly targetText: string;
   readonly lines: LineSlice;
-}
-
-export interface AuthorEntry {
-  readonly name: string;
-  readonly article: number;
 }
 
 export interface IssueSummary {
   readonly uri: string;
   readonly issue: IssueIdentity;
   readonly headlines: readonly HeadlineEntry[];
+  readonly articles: readonly ArticleEntry[];
   readonly references: readonly ReferenceEntry[];
-  readonly authors: readonly AuthorEntry[];
-  /** Standfirst (or byline) of each untitled article, for messages about lost headlines. */
+  /** Articles without a headline, for messages about lost headlines. */
   readonly untitled: number;
+}
+
+/** A copy of a string that does not keep the file's whole text alive (V8 slices share their parent). */
+export function detach(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+function detachReference(ref: CrossReference): CrossReference {
+  return {
+    ...ref,
+    target: { ...ref.target, text: detach(ref.target.text) },
+    ...(ref.citation
+      ? { citation: { ...ref.citation, text: detach(ref.citation.text), publication: detach(ref.citation.publication) } }
+      : {}),
+  };
+}
+
+function excerpt(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max);
+  return `${text.slice(0, cut > max / 2 ? cut : max)}…`;
 }
 
 export function summarize(doc: BulletinDocument, uri: string, positions: Positions): IssueSummary {
   const headlines: HeadlineEntry[] = [];
+  const articles: ArticleEntry[] = [];
   const references: ReferenceEntry[] = [];
-  const authors: AuthorEntry[] = [];
-  let untitled = 0;
+  const range = (span: Span): Range => ({ start: positions.positionAt(span.start), end: positions.positionAt(span.end) });
+  const entryHeadlines = new Map(
+    pairContents(doc).pairs.flatMap((p) => (p.entry.headline ? [[p.articleIndex, p.entry.headline] as const] : [])),
+  );
   doc.articles.forEach((article, index) => {
-    const names = article.byline?.authors.map((a) => a.name) ?? [];
-    for (const name of names) authors.push({ name, article: index });
+    const authors = article.byline?.authors.map((a) => detach(a.name)) ?? [];
     for (const reference of article.crossReferences) {
-      references.push({ uri, reference, targetText: reference.target.text, lines: sliceLines(positions, reference) });
+      references.push({ uri, reference: detachReference(reference), lines: sliceLines(positions, reference) });
     }
-    const headline = article.headline;
-    if (!headline) {
-      untitled++;
-      return;
-    }
-    const key = titleKey(headline.text);
-    const shortKey = headline.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
     const standfirst = article.standfirst
-      ? collapseWhitespace(doc.text.slice(article.standfirst.start, article.standfirst.end))
+      ? detach(collapseWhitespace(doc.text.slice(article.standfirst.start, article.standfirst.end)))
       : undefined;
-    headlines.push({
+    const headline = article.headline;
+    let entry: HeadlineEntry | undefined;
+    if (headline) {
+      const shortKey = headline.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
+      entry = {
+        uri,
+        start: headline.start,
+        end: headline.end,
+        range: range(headline),
+        text: detach(collapseWhitespace(headline.text)),
+        key: detach(titleKey(headline.text)),
+        ...(shortKey ? { shortKey: detach(shortKey) } : {}),
+        ...(standfirst ? { standfirst } : {}),
+        authors,
+        article: index,
+      };
+      headlines.push(entry);
+    }
+    const place = headline ?? (article.standfirst ? firstLine(article.standfirst) : (article.byline ?? article));
+    const contents = entryHeadlines.get(index);
+    articles.push({
       uri,
-      start: headline.start,
-      end: headline.end,
-      range: { start: positions.positionAt(headline.start), end: positions.positionAt(headline.end) },
-      text: collapseWhitespace(headline.text),
-      key,
-      ...(shortKey ? { shortKey } : {}),
-      ...(standfirst ? { standfirst } : {}),
-      authors: names,
-      article: index,
+      index,
+      ...(entry ? { headline: entry } : {}),
+      ...(contents
+        ? { contentsHeadline: { start: contents.start, end: contents.end, range: range(contents), text: detach(contents.text) } }
+        : {}),
+      title: entry ? entry.text : `[untitled] ${excerpt(standfirst ?? '')}`.trimEnd(),
+      authors,
+      range: range(place),
     });
   });
-  return { uri, issue: issueIdentity(doc, uri), headlines, references, authors, untitled };
+  return { uri, issue: issueIdentity(doc, uri), headlines, articles, references, untitled: articles.length - headlines.length };
 }

@@ -2,7 +2,7 @@
 // standfirst and byline, so damaged entries (a lost first line) still pair.
 import { personKey } from '../../model/byline';
 import { titleKey, titleWords } from '../../model/text';
-import type { Article, ContentsEntry } from '../../model/types';
+import type { Article, BulletinDocument, ContentsEntry } from '../../model/types';
 import type { CheckContext } from '../context';
 
 export interface ContentsPair {
@@ -71,45 +71,48 @@ function score(e: Keys, a: Keys): number {
 
 const THRESHOLD = 35;
 
+/** The pairing of this context's document, computed once. */
 export function contentsPairing(context: CheckContext): ContentsPairing {
-  return context.memo('contentsPairs', () => {
-    const { doc, text } = context;
-    const entries = doc.contents?.entries ?? [];
-    const entryKeys = entries.map((e) => keys(text, e.headline, e.standfirst, e.byline?.authors ?? []));
-    const articleKeys = doc.articles.map((a) => keys(text, a.headline, a.standfirst, a.byline?.authors ?? []));
-    const entryTaken = new Array<boolean>(entries.length).fill(false);
-    const articleTaken = new Array<boolean>(doc.articles.length).fill(false);
-    const pairs: ContentsPair[] = [];
-    const take = (ei: number, ai: number): void => {
-      entryTaken[ei] = true;
-      articleTaken[ai] = true;
-      pairs.push({ entry: entries[ei]!, entryIndex: ei, article: doc.articles[ai]!, articleIndex: ai });
-    };
-    // Exact headlines first: cheap, and right whenever the entry has its headline.
-    const byHeadline = new Map<string, number[]>();
-    articleKeys.forEach((k, ai) => {
-      for (const key of [k.headline, k.shortHeadline]) if (key) byHeadline.set(key, [...(byHeadline.get(key) ?? []), ai]);
-    });
-    entryKeys.forEach((k, ei) => {
-      const ai = k.headline ? byHeadline.get(k.headline)?.find((i) => !articleTaken[i]) : undefined;
-      if (ai !== undefined) take(ei, ai);
-    });
-    const candidates: { ei: number; ai: number; s: number }[] = [];
-    entryKeys.forEach((ek, ei) => {
-      if (entryTaken[ei]) return;
-      articleKeys.forEach((ak, ai) => {
-        if (articleTaken[ai]) return;
-        const s = score(ek, ak) - Math.abs(ei - ai) * 0.01;
-        if (s >= THRESHOLD) candidates.push({ ei, ai, s });
-      });
-    });
-    candidates.sort((x, y) => y.s - x.s);
-    for (const { ei, ai } of candidates) if (!entryTaken[ei] && !articleTaken[ai]) take(ei, ai);
-    pairs.sort((x, y) => x.entryIndex - y.entryIndex);
-    return {
-      pairs,
-      unpairedEntries: entries.flatMap((entry, index) => (entryTaken[index] ? [] : [{ entry, index }])),
-      unpairedArticles: doc.articles.flatMap((article, index) => (articleTaken[index] ? [] : [{ article, index }])),
-    };
+  return context.memo('contentsPairs', () => pairContents(context.doc));
+}
+
+export function pairContents(doc: BulletinDocument): ContentsPairing {
+  const { text } = doc;
+  const entries = doc.contents?.entries ?? [];
+  const entryKeys = entries.map((e) => keys(text, e.headline, e.standfirst, e.byline?.authors ?? []));
+  const articleKeys = doc.articles.map((a) => keys(text, a.headline, a.standfirst, a.byline?.authors ?? []));
+  const entryTaken = new Array<boolean>(entries.length).fill(false);
+  const articleTaken = new Array<boolean>(doc.articles.length).fill(false);
+  const pairs: ContentsPair[] = [];
+  const take = (ei: number, ai: number): void => {
+    entryTaken[ei] = true;
+    articleTaken[ai] = true;
+    pairs.push({ entry: entries[ei]!, entryIndex: ei, article: doc.articles[ai]!, articleIndex: ai });
+  };
+  // Exact headlines first: cheap, and right whenever the entry has its headline.
+  const byHeadline = new Map<string, number[]>();
+  articleKeys.forEach((k, ai) => {
+    for (const key of [k.headline, k.shortHeadline]) if (key) byHeadline.set(key, [...(byHeadline.get(key) ?? []), ai]);
   });
+  entryKeys.forEach((k, ei) => {
+    const ai = k.headline ? byHeadline.get(k.headline)?.find((i) => !articleTaken[i]) : undefined;
+    if (ai !== undefined) take(ei, ai);
+  });
+  const candidates: { ei: number; ai: number; s: number }[] = [];
+  entryKeys.forEach((ek, ei) => {
+    if (entryTaken[ei]) return;
+    articleKeys.forEach((ak, ai) => {
+      if (articleTaken[ai]) return;
+      const s = score(ek, ak) - Math.abs(ei - ai) * 0.01;
+      if (s >= THRESHOLD) candidates.push({ ei, ai, s });
+    });
+  });
+  candidates.sort((x, y) => y.s - x.s);
+  for (const { ei, ai } of candidates) if (!entryTaken[ei] && !articleTaken[ai]) take(ei, ai);
+  pairs.sort((x, y) => x.entryIndex - y.entryIndex);
+  return {
+    pairs,
+    unpairedEntries: entries.flatMap((entry, index) => (entryTaken[index] ? [] : [{ entry, index }])),
+    unpairedArticles: doc.articles.flatMap((article, index) => (articleTaken[index] ? [] : [{ article, index }])),
+  };
 }
