@@ -1,0 +1,76 @@
+-- Drives the bulletin language server from Neovim 0.7's built-in LSP client:
+-- open a bulletin, wait for published diagnostics, ask for document symbols
+-- and folding ranges, edit a byline and wait for the diagnostics to follow.
+-- Writes what it saw as JSON to $BULLETIN_OUT; exits 1 on any failure.
+local server = assert(vim.env.BULLETIN_SERVER, 'BULLETIN_SERVER not set')
+local file = assert(vim.env.BULLETIN_FILE, 'BULLETIN_FILE not set')
+local out = assert(vim.env.BULLETIN_OUT, 'BULLETIN_OUT not set')
+
+local function fail(message)
+  local f = io.open(out, 'w')
+  f:write(vim.fn.json_encode({ error = message }))
+  f:close()
+  vim.cmd('cquit 1')
+end
+
+local ok, err = pcall(function()
+  vim.cmd('edit ' .. vim.fn.fnameescape(file))
+  local bufnr = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_option(bufnr, 'filetype', 'bulletin')
+  local client_id = vim.lsp.start_client({
+    name = 'bulletin',
+    cmd = { 'node', server, '--stdio' },
+    root_dir = vim.fn.fnamemodify(file, ':h'),
+  })
+  if not client_id then return fail('the client did not start') end
+  vim.lsp.buf_attach_client(bufnr, client_id)
+
+  local result = {}
+  local function codes()
+    local list = {}
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do table.insert(list, d.code or '') end
+    table.sort(list)
+    return list
+  end
+
+  if not vim.wait(15000, function() return #vim.diagnostic.get(bufnr) > 0 end, 50) then
+    return fail('no diagnostics arrived')
+  end
+  result.diagnostics = codes()
+
+  local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
+  local symbols = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentSymbol', params, 5000)
+  result.symbols = {}
+  for _, response in pairs(symbols or {}) do
+    for _, s in ipairs(response.result or {}) do table.insert(result.symbols, s.name) end
+  end
+
+  local folds = vim.lsp.buf_request_sync(bufnr, 'textDocument/foldingRange', params, 5000)
+  result.folds = {}
+  for _, response in pairs(folds or {}) do
+    for _, r in ipairs(response.result or {}) do table.insert(result.folds, { r.startLine, r.endLine }) end
+  end
+
+  -- didChange round trip: break the first standalone byline ("By X" -> "by X").
+  local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+  for i, line in ipairs(lines) do
+    if line:match('^By [A-Z]') then
+      result.edited_line = i
+      vim.api.nvim_buf_set_text(bufnr, i - 1, 0, i - 1, 2, { 'by' })
+      break
+    end
+  end
+  local changed = vim.wait(10000, function()
+    for _, c in ipairs(codes()) do if c == 'byline.malformed' then return true end end
+    return false
+  end, 50)
+  result.after_edit = codes()
+  result.edit_reported = changed
+
+  local f = io.open(out, 'w')
+  f:write(vim.fn.json_encode(result))
+  f:close()
+  vim.lsp.stop_client(client_id)
+  vim.cmd('qall!')
+end)
+if not ok then fail(tostring(err)) end

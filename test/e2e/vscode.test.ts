@@ -1,0 +1,223 @@
+// The extension in a real VS Code (code-server 1.139 in headless Chromium),
+// installed from the .vsix, asserting what a user sees. Screenshots of each
+// step go to test/e2e/artifacts/.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { goTo, launchBrowser, openFile, openWorkbench, quickInputRows, runCommand, screenshot, statusBarText } from './support/browser';
+import { prepareProfile, startCodeServer } from '../../scripts/code-server.mjs';
+import type { CodeServer } from '../../scripts/code-server.mjs';
+import { ROOT, requireTools } from './support/paths';
+import { CLEAN, makeWorkspace, NO574, SAMPLE } from './support/workspace';
+
+let server: CodeServer;
+let browser: Browser;
+let page: Page;
+let folder: string;
+
+/** Errors and warnings as the status bar's problems item reads them: "Errors: 7, Warnings: 17". */
+async function problemCounts(): Promise<{ errors: number; warnings: number }> {
+  const label = (await page.locator('[id="status.problems"]').first().getAttribute('aria-label')) ?? '';
+  const count = (word: string): number => Number(new RegExp(`${word}: (\\d+)`).exec(label)?.[1] ?? 0);
+  return { errors: count('Errors'), warnings: count('Warnings') };
+}
+
+async function waitForCounts(expected: { errors: number; warnings: number }): Promise<void> {
+  await expect.poll(problemCounts, { timeout: 20000 }).toEqual(expected);
+}
+
+/** The 1-based line numbers the editor shows now. */
+async function visibleLineNumbers(): Promise<number[]> {
+  const numbers = await page
+    .locator('.monaco-editor .margin-view-overlays .line-numbers')
+    .evaluateAll((els) => els.map((e) => Number(e.textContent)));
+  return numbers.sort((a, b) => a - b);
+}
+
+async function cursorLine(): Promise<number> {
+  return Number(/Ln (\d+)/.exec(await statusBarText(page, 'status.editor.selection'))?.[1]);
+}
+
+beforeAll(async () => {
+  requireTools();
+  prepareProfile();
+  folder = makeWorkspace();
+  server = await startCodeServer(folder);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await openWorkbench(page, server.url, folder);
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && page)
+    await screenshot(page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('VS Code with the Bulletin extension', () => {
+  test('opening the sample: the language mode is Bulletin and squiggles appear', async () => {
+    await openFile(page, SAMPLE);
+    await expect.poll(() => statusBarText(page, 'status.editor.mode'), { timeout: 20000 }).toBe('Bulletin');
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 30000 });
+    await screenshot(page, '01-sample-opened');
+  });
+
+  test('the broken cross-reference is squiggled as an error', async () => {
+    const line =
+      readFileSync(path.join(folder, SAMPLE), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('Janaozen Violence,)')) + 1;
+    await goTo(page, line, 20);
+    await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 20000 });
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.waitForSelector('.monaco-hover:has-text("xref.malformed"), .monaco-hover:has-text("Malformed cross-reference")', {
+      timeout: 10000,
+    });
+    await screenshot(page, '02-broken-reference');
+    await page.keyboard.press('Escape');
+  });
+
+  test("the Problems counts are the CLI's for the same file", async () => {
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', path.join(folder, SAMPLE)], {
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(1);
+    const report = JSON.parse(cli.stdout) as { totals: { error: number; warning: number } };
+    expect(report.totals.error).toBeGreaterThan(0);
+    await waitForCounts({ errors: report.totals.error, warnings: report.totals.warning });
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel .monaco-list-row');
+    await screenshot(page, '03-problems-panel');
+    await page.keyboard.press('Control+Shift+M');
+  });
+
+  test('the Outline view lists the articles', async () => {
+    // Give the Outline the side bar: fold the folder's file list away.
+    await page
+      .locator('.pane-header', { hasText: path.basename(folder) })
+      .first()
+      .click();
+    await page.locator('.pane-header', { hasText: 'Outline' }).click();
+    const outline = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Outline' }) }).locator('.monaco-list-row');
+    await expect.poll(() => outline.count(), { timeout: 20000 }).toBeGreaterThan(3);
+    // Collapse the contents entries and notices so the articles show.
+    await page
+      .locator('.pane', { has: page.locator('.pane-header', { hasText: 'Outline' }) })
+      .locator('.action-label[aria-label*="Collapse"]')
+      .click();
+    const labels = await outline.evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    for (const start of [
+      'MEP pressing for European Union action',
+      'After talks with top official',
+      'Moscow will find it hard',
+      'First they imposed news blackout',
+      'Newspaper correspondent describes',
+      'At least 14 die as police fire',
+    ]) {
+      expect(
+        labels.some((l) => l.includes(start)),
+        start,
+      ).toBe(true);
+    }
+    await screenshot(page, '04-outline');
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel .monaco-list-row');
+    await page.mouse.move(900, 300);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'readme-outline-and-problems');
+    await page.keyboard.press('Control+Shift+M');
+  });
+
+  test('Ctrl+Shift+O lists the articles and jumps to the one chosen', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Shift+O');
+    await page.keyboard.type('untitled');
+    await page.waitForTimeout(300);
+    const rows = await quickInputRows(page);
+    expect(rows.filter((r) => r.startsWith('[untitled]'))).toHaveLength(6);
+    // Quick outline is Quick Open with an "@" prefix: keep it when retyping the filter.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('@Moscow will');
+    await page.waitForTimeout(300);
+    await screenshot(page, '05-quick-outline');
+    await page.keyboard.press('Enter');
+    const line =
+      readFileSync(path.join(folder, SAMPLE), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('Moscow will find it hard')) + 1;
+    await expect.poll(cursorLine, { timeout: 10000 }).toBe(line);
+  });
+
+  test('folding an article hides its lines', async () => {
+    const lines = readFileSync(path.join(folder, SAMPLE), 'utf8').split('\n');
+    const start = lines.findIndex((l) => l.startsWith('After talks with top official')) + 1;
+    await goTo(page, start);
+    await page.keyboard.press('Control+Shift+BracketLeft');
+    await page.waitForSelector('.codicon-folding-collapsed', { timeout: 10000 });
+    const visible = await visibleLineNumbers();
+    expect(visible).toContain(start);
+    expect(visible).not.toContain(start + 1);
+    expect(visible).not.toContain(start + 40);
+    await screenshot(page, '06-folded-article');
+    await page.keyboard.press('Control+Shift+BracketRight');
+    await expect.poll(visibleLineNumbers).toContain(start + 1);
+  });
+
+  test('an edit that breaks a byline reports it; fixing it makes the diagnostic disappear', async () => {
+    const before = await problemCounts();
+    await openFile(page, CLEAN);
+    const line = readFileSync(path.join(folder, CLEAN), 'utf8').split('\n').indexOf('By Almaz Rysaliev in Almaty') + 1;
+    await goTo(page, line, 1);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('by Almaz Rysaliev in Almaty');
+    await waitForCounts({ errors: before.errors, warnings: before.warnings + 1 });
+    await page.waitForSelector('.monaco-editor .squiggly-warning');
+    await screenshot(page, '07-byline-broken');
+    await goTo(page, line, 1);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.type('B');
+    await waitForCounts(before);
+    await screenshot(page, '08-byline-fixed');
+  });
+
+  test('go to definition crosses into the earlier issue that holds the headline', async () => {
+    await openFile(page, SAMPLE);
+    const lines = readFileSync(path.join(folder, SAMPLE), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes("(See Kazakstan's Unhappy Oil Workers")) + 1;
+    await goTo(page, line, lines[line - 1]!.indexOf("Kazakstan's") + 3);
+    // The palette rather than F12: headless Chromium does not always hand function keys to the page.
+    await runCommand(page, 'Go to Definition');
+    await page.waitForSelector(`.tab.active[aria-label*="${NO574}"]`, { timeout: 15000 });
+    const target = readFileSync(path.join(folder, NO574), 'utf8').split('\n').indexOf("KAZAKSTAN'S UNHAPPY OIL WORKERS") + 1;
+    await expect.poll(cursorLine).toBe(target);
+    await screenshot(page, '09-definition-in-earlier-issue');
+  });
+
+  test('renaming a headline updates its contents entry and the references in other files', async () => {
+    const text574 = readFileSync(path.join(folder, NO574), 'utf8');
+    const line = text574.split('\n').indexOf('REPRISALS MERELY ANGER PROTESTING KAZAK OIL WORKERS') + 1;
+    await goTo(page, line, 3);
+    await runCommand(page, 'Rename Symbol');
+    await page.waitForSelector('.rename-box .rename-input:visible', { timeout: 10000 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('REPRISALS ONLY ANGER PROTESTING KAZAK OIL WORKERS');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1500);
+    await screenshot(page, '10-renamed');
+    await runCommand(page, 'File: Save All');
+    await expect
+      .poll(() => readFileSync(path.join(folder, NO574), 'utf8'), { timeout: 10000 })
+      .toBe(text574.replaceAll('REPRISALS MERELY ANGER', 'REPRISALS ONLY ANGER'));
+    const sample = readFileSync(path.join(folder, SAMPLE), 'utf8');
+    expect(sample).toContain("(See Kazakstan's Unhappy Oil Workers and Reprisals Only\nAnger Protesting Kazak Oil Workers.)");
+    expect(sample).not.toContain('Reprisals Merely');
+  });
+});
