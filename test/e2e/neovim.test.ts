@@ -31,7 +31,7 @@ test('Neovim: diagnostics arrive, the outline lists the articles, folding and a 
     const seen = JSON.parse(readFileSync(out, 'utf8')) as Seen;
     expect(seen.error).toBeUndefined();
     expect(run.status).toBe(0);
-    expect(seen.diagnostics).toHaveLength(27);
+    expect(seen.diagnostics).toHaveLength(63);
     expect(seen.diagnostics.filter((c) => c === 'headline.missing')).toHaveLength(6);
     expect(seen.symbols.filter((s) => s.startsWith('[untitled] '))).toHaveLength(6);
     expect(seen.symbols).toContain('Footer');

@@ -275,17 +275,34 @@ describe('code actions', () => {
       context: { diagnostics: [], only: ['source.fixAll'] },
     });
     expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.bulletin']);
-    const fixed = apply(files[SAMPLE]!, actions[0]!.edit!.changes![uri(SAMPLE)]!);
-    expect(fixed).toBe(
-      files[SAMPLE]!.replace('Janaozen Violence,)', 'Janaozen Violence.)')
-        .replace('Central Asia Editor: Saule\n\nBorden;', 'Central Asia Editor: Saule\nBorden;')
-        .replace('Copyright © 2009', 'Copyright © 2011'),
+    const original = files[SAMPLE]!;
+    const fixed = apply(original, actions[0]!.edit!.changes![uri(SAMPLE)]!);
+    // Words: exactly the original's with the safe fixes' changes, nothing added or dropped elsewhere.
+    const words = (t: string): string[] => t.split(/\s+/).filter((w) => w.length > 0);
+    expect(words(fixed)).toEqual(
+      words(
+        original
+          .replace('Janaozen Violence,)', 'Janaozen Violence.)')
+          .replace('Copyright © 2009', 'Copyright © 2011')
+          .replace('She and and around', 'She and around'),
+      ),
     );
+    // Whitespace: the split credits joined, no trailing whitespace, long body lines rewrapped at 72.
+    expect(fixed).toContain('Central Asia Editor: Saule\nBorden;');
+    expect(/[ \t]$/m.test(fixed)).toBe(false);
+    const footer = fixed.indexOf('**** http://iwpr.net/ ****', fixed.indexOf('Interview conducted by Dina Tokbaeva,\nIWPR editor'));
+    expect(
+      fixed
+        .slice(0, footer)
+        .split('\n')
+        .filter((l) => l.length > 72 && !l.includes('http')),
+    ).toEqual([]);
+    expect(fixed).toContain('A state of emergency was imposed in Janaozen and will last until January\n5.');
   });
 
   test('regenerate the contents from the articles: a source action that rewrites only the contents', async () => {
     const draft = files[NO632]!.replace(
-      'POLICE ROUND UP MEN AFTER JANAOZEN VIOLENCE  Residents say men are detained on sight in the oil town.  By\nJanar Kasymbekova',
+      'POLICE ROUND UP MEN AFTER JANAOZEN VIOLENCE  Residents say men are\ndetained on sight in the oil town.  By Janar Kasymbekova',
       'POLICE ROUND UP MEN  Old text.  By Somebody',
     );
     const u = uri('draft3.bulletin');
@@ -356,7 +373,7 @@ describe('links, workspace symbols, selection ranges, commands', () => {
 
   test('the regenerate-contents command asks the client to apply the edit', async () => {
     const u = uri('draft4.bulletin');
-    client.open(u, files[NO632]!.replace('Residents say men are detained on sight in the oil town.  By', 'Old standfirst.  By'));
+    client.open(u, files[NO632]!.replace('Residents say men are\ndetained on sight in the oil town.  By', 'Old standfirst.  By'));
     const result = await client.request<{ applied: boolean; edits: number }>('workspace/executeCommand', {
       command: 'bulletin.server.regenerateContents',
       arguments: [u],

@@ -61,7 +61,7 @@ describe('published diagnostics (clients without pull, like Neovim 0.7)', () => 
     const uri = uriOf(SAMPLE_PATH);
     client.open(uri, sample());
     const opened = await client.diagnosticsFor(uri, 1);
-    expect(opened).toHaveLength(27);
+    expect(opened).toHaveLength(63);
     expect(opened.filter((d) => d.code === 'headline.missing')).toHaveLength(6);
     const malformed = opened.find((d) => d.code === 'xref.malformed')!;
     expect(malformed.range).toEqual({ start: { line: 306, character: 9 }, end: { line: 306, character: 59 } });
@@ -72,7 +72,7 @@ describe('published diagnostics (clients without pull, like Neovim 0.7)', () => 
     const version = client.change(uri, [{ range: { start: { line: 306, character: 57 }, end: { line: 306, character: 58 } }, text: '.' }]);
     const fixed = await client.diagnosticsFor(uri, version);
     expect(codes(fixed)).not.toContain('xref.malformed');
-    expect(fixed).toHaveLength(26);
+    expect(fixed).toHaveLength(62);
   });
 
   test('breaking a byline reports it; undoing the edit clears it', async () => {
@@ -111,7 +111,7 @@ describe('pulled diagnostics (VS Code)', () => {
     client.open(uri, sample());
     const first = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
     expect(first.kind).toBe('full');
-    expect(first.items).toHaveLength(27);
+    expect(first.items).toHaveLength(63);
     const second = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
       textDocument: { uri },
       previousResultId: first.resultId,

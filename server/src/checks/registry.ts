@@ -23,6 +23,14 @@ import { footerUnexpected } from './footer-unexpected';
 import { headlineDuplicate } from './headline-duplicate';
 import { headlineMissing } from './headline-missing';
 import { signoffMismatch } from './signoff-mismatch';
+import { styleCutOff } from './style-cut-off';
+import { styleDoubledWord } from './style-doubled-word';
+import { styleLineLength } from './style-line-length';
+import { styleNameVariants } from './style-name-variants';
+import { stylePlaceholder } from './style-placeholder';
+import { styleTab } from './style-tab';
+import { styleTrailingWhitespace } from './style-trailing-whitespace';
+import { styleUnbalanced } from './style-unbalanced';
 import { xrefCitationDate } from './xref-citation-date';
 import { xrefMalformed } from './xref-malformed';
 import { xrefUnresolved } from './xref-unresolved';
@@ -53,6 +61,14 @@ export const CHECKS: readonly Check[] = [
   footerIssn,
   footerTrailingText,
   footerUnexpected,
+  stylePlaceholder,
+  styleCutOff,
+  styleNameVariants,
+  styleDoubledWord,
+  styleUnbalanced,
+  styleLineLength,
+  styleTrailingWhitespace,
+  styleTab,
 ];
 
 export function checkByCode(code: string): Check | undefined {

@@ -1,0 +1,57 @@
+import { wrap } from '../edits/wrap';
+import { linesOf } from '../model/lines';
+import { collapseWhitespace } from '../model/text';
+import type { Paragraph } from '../model/types';
+import type { Check, Finding } from './check';
+import { proseParagraphs } from './facts/prose';
+
+const URL = /(?:https?:\/\/|www\.|mailto:)\S+/;
+
+export const styleLineLength: Check = {
+  code: 'style.line-length',
+  severity: 'warning',
+  description:
+    "A line longer than the email width (the profile's, else the width the issue itself keeps to); dividers and lines with a URL are exempt.",
+  heuristic: false,
+  run(context) {
+    const { text, doc, width, eol } = context;
+    const findings: Finding[] = [];
+    const prose = new Set(proseParagraphs(context).map((p) => p.paragraph));
+    const rewrappable = new Set<Paragraph>([...prose, ...(doc.contents?.entries.map((e) => e.paragraph) ?? [])]);
+    const skip = new Set<Paragraph>();
+    for (const element of doc.footer?.elements ?? []) if (element.type === 'paragraph') skip.add(element.paragraph);
+    for (const paragraph of doc.paragraphs) {
+      if (skip.has(paragraph) || (doc.masthead && paragraph.start === doc.masthead.start)) continue;
+      let reported = false;
+      for (const line of linesOf(text, paragraph)) {
+        const length = line.end - line.start;
+        if (length <= width) continue;
+        const content = text.slice(line.start, line.end);
+        if (URL.test(content)) continue;
+        const fix = !reported && rewrappable.has(paragraph) ? rewrapFix(text, paragraph, width, eol) : undefined;
+        findings.push({
+          start: line.start + width,
+          end: line.end,
+          message: `Line of ${length} characters, longer than the email width of ${width}.`,
+          ...(fix ? { fixes: [fix] } : {}),
+        });
+        reported = true;
+      }
+    }
+    return findings;
+  },
+};
+
+function rewrapFix(
+  text: string,
+  paragraph: Paragraph,
+  width: number,
+  eol: string,
+): Finding['fixes'] extends readonly (infer F)[] | undefined ? F : never {
+  const wrapped = wrap(collapseWhitespace(text.slice(paragraph.start, paragraph.end)), width, eol);
+  return {
+    title: `Rewrap the paragraph at ${width} columns`,
+    edits: [{ start: paragraph.start, end: paragraph.end, newText: wrapped }],
+    safe: true,
+  };
+}

@@ -1,0 +1,132 @@
+import { titleKey } from '../model/text';
+import type { Check, Finding, TextEdit } from './check';
+import { proseParagraphs } from './facts/prose';
+
+interface Spelling {
+  readonly word: string;
+  readonly at: { start: number; end: number }[];
+  midSentence: boolean;
+}
+
+const CANDIDATE = /\p{Lu}[\p{L}’'-]*\p{L}/gu;
+const SENTENCE_START = /[.!?“"(:]/;
+
+/** Edit distance counting a swap of neighbours as one (Janaozen / Janazoen). */
+export function osaDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = v;
+    }
+  }
+  return d[rows * cols - 1]!;
+}
+
+/** Keys shared by words within `depth` deletions of each other. */
+function deletions(word: string, depth: number): Set<string> {
+  const out = new Set([word]);
+  let frontier = [word];
+  for (let k = 0; k < depth; k++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const d = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(d)) {
+          out.add(d);
+          next.push(d);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** Two words that are forms of each other rather than two spellings: Russia/Russian, Respublika/Respubliki. */
+function sameWordDifferentForm(a: string, b: string): boolean {
+  if (a.startsWith(b) || b.startsWith(a)) return true;
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  const ta = a.slice(p);
+  const tb = b.slice(p);
+  if (ta.length <= 2 && tb.length <= 2 && /^[aeiouy]*$/.test(ta + tb)) return true;
+  const pair = [ta, tb].sort().join('|');
+  return pair === 'ce|t' || pair === 'cy|t' || pair === 'ian|y' || pair === 'an|y';
+}
+
+export const styleNameVariants: Check = {
+  code: 'style.name-variants',
+  severity: 'warning',
+  description:
+    'The same proper name spelled two ways in one issue (Kasymov/Kazymov); the rare spelling is pointed out with the common one.',
+  heuristic: true,
+  run(context) {
+    const { text, profile } = context;
+    const spellings = new Map<string, Spelling>();
+    for (const { paragraph } of proseParagraphs(context)) {
+      const part = text.slice(paragraph.start, paragraph.end);
+      CANDIDATE.lastIndex = 0;
+      for (let m = CANDIDATE.exec(part); m; m = CANDIDATE.exec(part)) {
+        let word = m[0];
+        const possessive = /['’]s$/.exec(word);
+        if (possessive) word = word.slice(0, -2);
+        if (word.length < 5 || word === word.toUpperCase()) continue;
+        let k = m.index - 1;
+        while (k >= 0 && /\s/.test(part[k]!)) k--;
+        const midSentence = k >= 0 && !SENTENCE_START.test(part[k]!);
+        const start = paragraph.start + m.index;
+        const entry = spellings.get(word) ?? { word, at: [], midSentence: false };
+        entry.at.push({ start, end: start + word.length });
+        entry.midSentence ||= midSentence;
+        spellings.set(word, entry);
+      }
+    }
+    const names = [...spellings.values()].filter((s) => s.midSentence);
+    const byKey = new Map<string, Spelling[]>();
+    for (const name of names) {
+      const lower = name.word.toLowerCase();
+      for (const key of deletions(lower, lower.length >= 8 ? 2 : 1)) byKey.set(key, [...(byKey.get(key) ?? []), name]);
+    }
+    const accepted = profile.acceptedVariants.map((group) => new Set(group.map(titleKey)));
+    const findings: Finding[] = [];
+    for (const rare of names) {
+      const lower = rare.word.toLowerCase();
+      const candidates = new Set<Spelling>();
+      for (const key of deletions(lower, lower.length >= 8 ? 2 : 1))
+        for (const c of byKey.get(key) ?? []) if (c !== rare) candidates.add(c);
+      let common: Spelling | undefined;
+      for (const other of candidates) {
+        const o = other.word.toLowerCase();
+        if (other.at.length <= rare.at.length || sameWordDifferentForm(lower, o)) continue;
+        if (osaDistance(lower, o) > (Math.max(lower.length, o.length) >= 8 ? 2 : 1)) continue;
+        if (accepted.some((group) => group.has(titleKey(rare.word)) && group.has(titleKey(other.word)))) continue;
+        if (!common || other.at.length > common.at.length) common = other;
+      }
+      if (!common) continue;
+      const edits: TextEdit[] = rare.at.map((a) => ({ ...a, newText: common.word }));
+      const times = common.at.length === 1 ? 'once' : `${common.at.length} times`;
+      for (const at of rare.at) {
+        findings.push({
+          ...at,
+          message: `“${rare.word}” here, but “${common.word}” ${times} elsewhere in this issue: the same name spelled two ways?`,
+          related: [{ ...common.at[0]!, message: `“${common.word}”` }],
+          fixes: [
+            {
+              title: `Change ${rare.at.length === 1 ? '' : `all ${rare.at.length} `}“${rare.word}” to “${common.word}”`,
+              edits,
+              safe: false,
+            },
+          ],
+        });
+      }
+    }
+    return findings.sort((a, b) => a.start - b.start);
+  },
+};
