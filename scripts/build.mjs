@@ -13,6 +13,8 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
+  // ESM builds first: jsonc-parser's UMD build requires its parts dynamically, which a bundle cannot follow.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

@@ -5,6 +5,8 @@ import { commands, Position, Uri, window } from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, Location as LspLocation, Position as LspPosition, ServerOptions } from 'vscode-languageclient/node';
+import { checkBeforeSend } from './checkBeforeSend';
+import { statusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -50,6 +52,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
         locations.map((l) => converter.asLocation(l)),
       );
     }),
+  );
+  context.subscriptions.push(
+    commands.registerCommand('bulletin.checkBeforeSend', () => checkBeforeSend(languageClient)),
+    commands.registerCommand('bulletin.restartServer', async () => {
+      await languageClient.restart();
+      void window.showInformationMessage('Bulletin language server restarted.');
+    }),
+    statusBar(),
   );
   await languageClient.start();
 }

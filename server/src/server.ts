@@ -1,13 +1,16 @@
 // Wires the bulletin language service to an LSP connection: capabilities,
-// document sync, diagnostics (pulled or pushed), the workspace index and the
-// feature handlers. Logic lives in features/, checks/ and workspace/.
+// document sync, diagnostics (pulled or pushed), the workspace index, the
+// publication profiles and settings, and the feature handlers. Logic lives
+// in features/, checks/ and workspace/.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   FileChangeType,
   LSPErrorCodes,
+  RequestType,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
@@ -19,12 +22,15 @@ import type {
   DocumentDiagnosticReport,
   InitializeParams,
   InitializeResult,
+  Range,
   WorkspaceFolder,
 } from 'vscode-languageserver';
 import type { TextEdit } from './checks/check';
+import { CHECKS } from './checks/registry';
 import {
   codeActions,
   FIX_ALL_KIND,
+  problemFor,
   regenerateContentsEdit,
   REGENERATE_CONTENTS_KIND,
   REPLACE_FOOTER_KIND,
@@ -34,27 +40,33 @@ import {
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
 import { definition } from './features/definition';
-import { toDiagnostics } from './features/diagnostics';
+import { profileDiagnostics, toDiagnostics } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
+import { foldingRanges } from './features/folding';
+import { formatting } from './features/formatting';
+import type { Reflow } from './features/formatting';
 import { hover } from './features/hover';
+import { profileActions } from './features/profileActions';
 import { toRange } from './features/range';
 import { references } from './features/references';
 import { prepareRename, rename, RenameError } from './features/rename';
 import { selectionRanges } from './features/selectionRanges';
-import { workspaceSymbols } from './features/workspaceSymbols';
-import { foldingRanges } from './features/folding';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
+import type { SendReport } from './features/sendReport';
+import { describeReport, sendReport } from './features/sendReport';
 import { documentSymbols } from './features/symbols';
+import { workspaceSymbols } from './features/workspaceSymbols';
 import { LineIndex } from './model/lineIndex';
 import { parseBulletin } from './model/parse';
 import { parseOptionsFor } from './profile/parseOptions';
-import { DEFAULT_PROFILE } from './profile/profile';
-import type { Profile } from './profile/profile';
+import type { CheckSetting } from './profile/profile';
 import { Analyses } from './workspace/analysis';
 import type { Analysis } from './workspace/analysis';
-import { WATCH_GLOB } from './workspace/files';
+import { PROFILE_GLOB, WATCH_GLOB } from './workspace/files';
 import type { WorkspaceFiles } from './workspace/files';
 import { WorkspaceIndex } from './workspace/index';
+import { Profiles } from './workspace/profiles';
+import type { FolderProfile } from './workspace/profiles';
 import { ReferenceGraph } from './workspace/references';
 import { summarize } from './workspace/summary';
 import { version } from '../../package.json';
@@ -66,6 +78,17 @@ export const SERVER_COMMANDS = {
   replaceFooter: 'bulletin.server.replaceFooter',
 } as const;
 
+export interface CheckBeforeSendResult extends Omit<SendReport, 'first'> {
+  readonly uri: string;
+  /** The report in words, for the editor to show as it is. */
+  readonly title: string;
+  readonly detail: string;
+  readonly first?: { readonly range: Range; readonly code: string; readonly message: string };
+}
+
+/** `bulletin/checkBeforeSend`: every check on the document, once the archive is indexed, as a summary. */
+export const CheckBeforeSendRequest = new RequestType<{ uri: string }, CheckBeforeSendResult, void>('bulletin/checkBeforeSend');
+
 export interface ServerOptions {
   readonly files: WorkspaceFiles;
 }
@@ -76,13 +99,37 @@ interface ClientSupport {
   watchedFiles: boolean;
   progress: boolean;
   workspaceFolders: boolean;
+  configuration: boolean;
+}
+
+interface Settings {
+  checks: Record<string, CheckSetting>;
+  reflow: Reflow;
+}
+
+const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** The user's `bulletin.*` settings, keeping only well-formed values. */
+function readSettings(raw: unknown): Settings {
+  const settings: Settings = { checks: {}, reflow: 'overlong' };
+  if (typeof raw !== 'object' || raw === null) return settings;
+  const { checks, format } = raw as { checks?: unknown; format?: unknown };
+  if (typeof checks === 'object' && checks !== null) {
+    for (const [code, value] of Object.entries(checks)) {
+      if (CHECKS.some((c) => c.code === code) && typeof value === 'string' && SEVERITY_SETTINGS.includes(value) && value !== 'default') {
+        settings.checks[code] = value as CheckSetting;
+      }
+    }
+  }
+  if (typeof format === 'object' && format !== null && (format as { reflow?: unknown }).reflow === 'all') settings.reflow = 'all';
+  return settings;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex();
-  const profile: Profile = DEFAULT_PROFILE;
-  const analyses = new Analyses(index, () => profile);
+  const profiles = new Profiles(options.files);
+  const analyses = new Analyses(index, (uri) => profiles.profileFor(uri));
   const graph = new ReferenceGraph(index);
   const support: ClientSupport = {
     pullDiagnostics: false,
@@ -90,8 +137,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     watchedFiles: false,
     progress: false,
     workspaceFolders: false,
+    configuration: false,
   };
+  let settings: Settings = readSettings(undefined);
   let folders: string[] = [];
+  let indexed: Promise<void> = Promise.resolve();
+  /** Settles once the workspace folders' profiles have been read for the first time. */
+  let profilesRead: () => void = () => undefined;
+  const profilesReady = new Promise<void>((resolve) => (profilesRead = resolve));
+
+  const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
   /** Runs a handler; a failure is logged and answered with the fallback, never fatal. */
   const guard =
@@ -101,7 +156,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         return handler(params, token);
       } catch (error) {
         if (error instanceof ResponseError) throw error;
-        connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        connection.console.error(`${name} failed: ${describe(error)}`);
         return fallback;
       }
     };
@@ -109,6 +164,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const analysisOf = (uri: string): Analysis | undefined => {
     const document = documents.get(uri);
     return document ? analyses.get(document) : undefined;
+  };
+
+  /** The open document, its analysis and check context; undefined for documents the client has not opened. */
+  const opened = (uri: string) => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const analysis = analyses.get(document);
+    return { document, analysis, context: analyses.context(analysis) };
   };
 
   // Diagnostics: edits are coalesced — all notifications already queued are applied before one analysis runs.
@@ -125,32 +188,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(problems, document, uri) });
   };
 
-  const flush = (): void => {
-    flushScheduled = false;
-    const uris = [...pending];
-    pending.clear();
-    for (const uri of uris) {
-      try {
-        if (support.pullDiagnostics) analysisOf(uri);
-        else publish(uri);
-      } catch (error) {
-        connection.console.error(`analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
-    }
-    if (index.headlinesVersion !== publishedHeadlines) {
-      publishedHeadlines = index.headlinesVersion;
-      refreshAll(new Set(uris));
-    }
-  };
-
-  const schedule = (uri: string): void => {
-    pending.add(uri);
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flush);
-    }
-  };
-
   /** What other files' cross-references resolve to has changed: have every open document's diagnostics recomputed. */
   const refreshAll = (except: ReadonlySet<string> = new Set()): void => {
     if (support.pullDiagnostics) {
@@ -160,6 +197,35 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const document of documents.all()) if (!except.has(document.uri)) schedule(document.uri);
   };
 
+  const refreshIfHeadlinesChanged = (except?: ReadonlySet<string>): void => {
+    if (index.headlinesVersion === publishedHeadlines) return;
+    publishedHeadlines = index.headlinesVersion;
+    refreshAll(except);
+  };
+
+  const flush = (): void => {
+    flushScheduled = false;
+    const uris = [...pending];
+    pending.clear();
+    for (const uri of uris) {
+      try {
+        if (support.pullDiagnostics) analysisOf(uri);
+        else publish(uri);
+      } catch (error) {
+        connection.console.error(`analysis of ${uri} failed: ${describe(error)}`);
+      }
+    }
+    refreshIfHeadlinesChanged(new Set(uris));
+  };
+
+  function schedule(uri: string): void {
+    pending.add(uri);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
+  }
+
   const indexFile = async (uri: string): Promise<void> => {
     if (documents.get(uri)) return;
     const text = await options.files.read(uri);
@@ -167,8 +233,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       index.remove(uri);
       return;
     }
+    const profile = profiles.profileFor(uri);
     const doc = parseBulletin(text, parseOptionsFor(profile));
-    index.set(summarize(doc, uri, new LineIndex(text)));
+    index.set(summarize(doc, uri, new LineIndex(text), profile.initials));
   };
 
   const indexFolders = async (uris: readonly string[]): Promise<void> => {
@@ -194,6 +261,40 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     refreshAll();
   };
 
+  const publishProfile = (entry: FolderProfile): void => {
+    if (entry.uri === undefined || entry.text === undefined) return;
+    void connection.sendDiagnostics({ uri: entry.uri, diagnostics: profileDiagnostics(entry.problems, new LineIndex(entry.text)) });
+  };
+
+  const loadProfiles = async (uris: readonly string[]): Promise<void> => {
+    for (const folder of uris) {
+      try {
+        publishProfile(await profiles.load(folder));
+      } catch (error) {
+        connection.console.error(`reading the profile of ${folder} failed: ${describe(error)}`);
+      }
+    }
+  };
+
+  /** A profile or its template changed: read it again, re-index the folder, check everything again. */
+  const reloadProfile = async (folder: string, removedFile?: string): Promise<void> => {
+    if (removedFile) void connection.sendDiagnostics({ uri: removedFile, diagnostics: [] });
+    await loadProfiles([folder]);
+    indexed = indexFolders([folder]);
+    await indexed;
+    refreshAll();
+  };
+
+  const loadSettings = async (): Promise<void> => {
+    if (!support.configuration) return;
+    try {
+      settings = readSettings(await connection.workspace.getConfiguration({ section: 'bulletin' }));
+      profiles.setUserSettings({ checks: settings.checks });
+    } catch (error) {
+      connection.console.error(`reading the settings failed: ${describe(error)}`);
+    }
+  };
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
     support.pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
@@ -201,6 +302,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     support.watchedFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     support.progress = capabilities.window?.workDoneProgress === true;
     support.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
+    support.configuration = capabilities.workspace?.configuration === true;
     folders = params.workspaceFolders?.map((f: WorkspaceFolder) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {
@@ -218,6 +320,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         ...(support.pullDiagnostics
           ? { diagnosticProvider: { identifier: 'bulletin', interFileDependencies: true, workspaceDiagnostics: false } }
@@ -228,33 +332,55 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     };
   });
 
-  connection.onInitialized(() => {
+  connection.onInitialized(async () => {
     if (support.watchedFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: WATCH_GLOB }, { globPattern: PROFILE_GLOB }],
+      });
     }
+    if (support.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulletin' });
     if (support.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
         for (const removed of event.removed) {
+          profiles.forget(removed.uri);
           for (const summary of [...index.all()])
             if (summary.uri.startsWith(removed.uri) && !documents.get(summary.uri)) index.remove(summary.uri);
         }
         folders = folders.filter((f) => !event.removed.some((r) => r.uri === f)).concat(event.added.map((a) => a.uri));
-        void indexFolders(event.added.map((a) => a.uri));
+        const added = event.added.map((a) => a.uri);
+        await loadProfiles(added);
+        indexed = indexFolders(added);
       });
     }
-    void indexFolders(folders);
+    try {
+      await loadSettings();
+      await loadProfiles(folders);
+    } finally {
+      profilesRead();
+    }
+    // Documents opened before the profiles were read are checked again under them.
+    for (const document of documents.all()) schedule(document.uri);
+    indexed = indexFolders(folders);
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    await loadSettings();
+    for (const document of documents.all()) schedule(document.uri);
+    refreshAll();
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
     for (const change of params.changes) {
+      const owner = profiles.ownerOf(change.uri);
+      if (owner !== undefined) {
+        await reloadProfile(owner, change.type === FileChangeType.Deleted ? change.uri : undefined);
+        continue;
+      }
       if (documents.get(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) index.remove(change.uri);
       else await indexFile(change.uri);
     }
-    if (index.headlinesVersion !== publishedHeadlines) {
-      publishedHeadlines = index.headlinesVersion;
-      refreshAll();
-    }
+    refreshIfHeadlinesChanged();
   });
 
   documents.onDidOpen((event) => schedule(event.document.uri));
@@ -265,12 +391,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     pending.delete(uri);
     if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
     // The file on disk (if any) speaks for it again.
-    void indexFile(uri).then(() => {
-      if (index.headlinesVersion !== publishedHeadlines) {
-        publishedHeadlines = index.headlinesVersion;
-        refreshAll();
-      }
-    });
+    void indexFile(uri).then(() => refreshIfHeadlinesChanged());
   });
 
   connection.languages.diagnostics.on(
@@ -309,14 +430,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return document ? semanticTokens(analyses.get(document).doc, document) : { data: [] };
     }),
   );
-
-  /** The open document, its analysis and check context; undefined for documents the client has not opened. */
-  const opened = (uri: string) => {
-    const document = documents.get(uri);
-    if (!document) return undefined;
-    const analysis = analyses.get(document);
-    return { document, analysis, context: analyses.context(analysis) };
-  };
 
   connection.onDefinition(
     guard('definition', [], (params) => {
@@ -382,14 +495,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
-  connection.onCodeAction(
-    guard('codeAction', [], (params, token) => {
+  connection.onCodeAction(async (params, token) => {
+    // Fixes that edit bulletin.json need to know whether there is one.
+    await profilesReady;
+    return guard('codeAction', [] as ReturnType<typeof codeActions>, () => {
       const o = opened(params.textDocument.uri);
       if (!o) return [];
       const problems = analyses.problems(o.analysis, () => token.isCancellationRequested) ?? [];
-      return codeActions(o.context, problems, o.document, params.context);
-    }),
-  );
+      const actions = codeActions(o.context, problems, o.document, params.context);
+      const folder = profiles.folderOf(o.document.uri);
+      if (folder && (!params.context.only || params.context.only.includes(CodeActionKind.QuickFix))) {
+        for (const diagnostic of params.context.diagnostics) {
+          const problem = problemFor(problems, o.document, diagnostic);
+          if (problem) actions.push(...profileActions(problem, diagnostic, folder));
+        }
+      }
+      return actions;
+    })(params, token);
+  });
 
   connection.onDocumentLinks(
     guard('documentLink', [], (params) => {
@@ -412,6 +535,37 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         : [];
     }),
   );
+
+  connection.onDocumentFormatting(
+    guard('formatting', [], (params) => {
+      const o = opened(params.textDocument.uri);
+      return o ? formatting(o.context, o.document, { reflow: settings.reflow }) : [];
+    }),
+  );
+
+  connection.onDocumentRangeFormatting(
+    guard('rangeFormatting', [], (params) => {
+      const o = opened(params.textDocument.uri);
+      if (!o) return [];
+      const range = { start: o.document.offsetAt(params.range.start), end: o.document.offsetAt(params.range.end) };
+      return formatting(o.context, o.document, { reflow: settings.reflow }, range);
+    }),
+  );
+
+  connection.onRequest(CheckBeforeSendRequest, async ({ uri }) => {
+    await indexed;
+    const o = opened(uri);
+    if (!o) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Open a bulletin first: Check Before Send works on the active bulletin.');
+    const problems = analyses.problems(o.analysis) ?? [];
+    const full = sendReport(o.context, problems);
+    const { first, ...report } = full;
+    return {
+      uri,
+      ...report,
+      ...describeReport(full),
+      ...(first ? { first: { range: toRange(o.document, first), code: first.code, message: first.message } } : {}),
+    };
+  });
 
   const commandEdits = (command: string, o: NonNullable<ReturnType<typeof opened>>): TextEdit[] => {
     const present = (edit: TextEdit | undefined): TextEdit[] => (edit ? [edit] : []);

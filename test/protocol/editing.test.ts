@@ -328,7 +328,11 @@ describe('code actions', () => {
       range: d.range,
       context: { diagnostics: [d] },
     });
-    expect(actions.map((a) => a.title)).toEqual(['Change the year to 2011', 'Replace the footer with the template']);
+    expect(actions.map((a) => a.title)).toEqual([
+      'Change the year to 2011',
+      'Replace the footer with the template',
+      'Turn off footer.copyright-year for this publication (bulletin.json)',
+    ]);
     const replaced = apply(files[SAMPLE]!, actions[1]!.edit!.changes![uri(SAMPLE)]!);
     const footerStart = files[SAMPLE]!.lastIndexOf('**** http://iwpr.net/', files[SAMPLE]!.indexOf('REPORTING CENTRAL ASIA provides'));
     expect(replaced.slice(0, footerStart)).toBe(files[SAMPLE]!.slice(0, footerStart));

@@ -31,6 +31,8 @@ export class TestClient {
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly requests: { method: string; params: unknown }[] = [];
   stderr = '';
+  /** What the client answers to workspace/configuration for the section `bulletin`. */
+  settings: unknown = {};
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
 
@@ -50,8 +52,10 @@ export class TestClient {
     });
     this.connection.onRequest((method, params) => {
       this.requests.push({ method, params });
-      // Answer as an editor that accepts every edit it is asked to apply.
-      return method === 'workspace/applyEdit' ? { applied: true } : null;
+      // Answer as an editor that accepts every edit it is asked to apply and has the settings given.
+      if (method === 'workspace/applyEdit') return { applied: true };
+      if (method === 'workspace/configuration') return (params as { items: unknown[] }).items.map(() => this.settings);
+      return null;
     });
     this.connection.listen();
   }
@@ -71,7 +75,14 @@ export class TestClient {
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         synchronization: { didSave: true },
       },
-      workspace: { workspaceFolders: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: {
+        workspaceFolders: true,
+        configuration: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        diagnostics: { refreshSupport: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+      },
       window: { workDoneProgress: true },
     };
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {

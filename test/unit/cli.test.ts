@@ -18,7 +18,11 @@ describe('bulletin check', () => {
     const { code, out } = await cli('check', SAMPLE_PATH);
     expect(code).toBe(1);
     const lines = out.trimEnd().split('\n');
-    expect(lines).toHaveLength(64);
+    // One line per problem, a blank line, the file's send summary, the totals.
+    expect(lines).toHaveLength(63 + 3);
+    expect(lines.at(-2)).toBe(
+      `${path.relative(process.cwd(), SAMPLE_PATH)}: Not ready to send: 7 errors, 48 warnings. 6 articles (6 without headline), 6,562 words, about 33 minutes to read.`,
+    );
     expect(lines).toContain(
       `${path.relative(process.cwd(), SAMPLE_PATH)}:922:29: warning footer.copyright-year: Copyright year 2009 is not the issue's year, 2011 (from the file name).`,
     );
@@ -26,7 +30,11 @@ describe('bulletin check', () => {
   });
 
   test('a clean bulletin exits 0', async () => {
-    expect(await cli('check', CLEAN_PATH)).toMatchObject({ code: 0, out: '0 errors, 0 warnings in 1 file.\n' });
+    const { code, out } = await cli('check', CLEAN_PATH);
+    expect(code).toBe(0);
+    expect(out).toBe(
+      `${path.relative(process.cwd(), CLEAN_PATH)}: Ready to send: no errors or warnings. 3 articles, 262 words, about 1 minute to read.\n0 errors, 0 warnings in 1 file.\n`,
+    );
   });
 
   test('JSON for scripts, with 1-based lines and columns', async () => {
@@ -65,6 +73,64 @@ describe('bulletin check', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.err).toContain(message);
     }
+  });
+});
+
+describe('check before send options', () => {
+  const folder = (files: Record<string, string>): string => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    return dir;
+  };
+  const ARTICLE =
+    'STORY\n\nStandfirst.\n\nBy Dina Tokbaeva\n\nBody with a line that runs on well past the seventy-two columns that email allows.\n';
+
+  test('--max-warnings fails a run with more warnings than allowed', async () => {
+    const dir = folder({ 'a.bulletin': ARTICLE });
+    const file = path.join(dir, 'a.bulletin');
+    expect((await cli('check', file)).code).toBe(0);
+    expect((await cli('check', '--max-warnings', '10', file)).code).toBe(0);
+    expect((await cli('check', '--max-warnings=0', file)).code).toBe(1);
+    const bad = await cli('check', '--max-warnings', 'many', file);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--max-warnings needs a whole number');
+  });
+
+  test('the nearest bulletin.json applies, and --profile names another', async () => {
+    const dir = folder({ 'a.bulletin': ARTICLE, 'bulletin.json': '{ "emailWidth": 100, "checks": { "contents.missing": "off" } }' });
+    const file = path.join(dir, 'a.bulletin');
+    const nearest = await cli('check', '--format', 'json', file);
+    const codes = (out: string) => (JSON.parse(out) as { files: { problems: { code: string }[] }[] }).files[0]!.problems.map((p) => p.code);
+    expect(codes(nearest.out)).toEqual(['footer.missing']);
+    writeFileSync(path.join(dir, 'strict.json'), '{ "emailWidth": 60 }');
+    const strict = await cli('check', '--format', 'json', '--profile', path.join(dir, 'strict.json'), file);
+    expect(codes(strict.out)).toEqual(['contents.missing', 'footer.missing', 'style.line-length']);
+  });
+
+  test('a broken profile stops the check with its problems, exit 2', async () => {
+    const dir = folder({ 'a.bulletin': ARTICLE, 'bulletin.json': '{ "emailWidth": "wide" }' });
+    const result = await cli('check', path.join(dir, 'a.bulletin'));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(
+      'bulletin.json:1:17: error profile.invalid: “emailWidth” must be a whole number of columns between 40 and 200.',
+    );
+    expect(result.err).toContain('the publication profile has errors');
+  });
+
+  test('SARIF 2.1.0 with one result per problem and the checks as rules', async () => {
+    const { out } = await cli('check', '--format', 'sarif', SAMPLE_PATH);
+    const sarif = JSON.parse(out) as {
+      version: string;
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+      }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.results).toHaveLength(63);
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain('xref.malformed');
+    const malformed = sarif.runs[0]!.results.find((r) => r.ruleId === 'xref.malformed')!;
+    expect([malformed.level, malformed.locations[0]!.physicalLocation.region.startLine]).toEqual(['error', 307]);
   });
 });
 

@@ -28,6 +28,8 @@ export interface Related extends Span {
 
 export interface Finding extends Span {
   readonly message: string;
+  /** The words the finding is about (a title, a name and its common spelling), for fixes that remember them. */
+  readonly about?: readonly string[];
   readonly related?: readonly Related[];
   readonly fixes?: readonly Fix[];
 }

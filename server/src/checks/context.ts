@@ -30,6 +30,11 @@ export interface CheckContext {
   memo<T>(key: string, compute: () => T): T;
 }
 
+/** The profile's initials win over those read off the masthead. */
+function withProfileInitials(issue: IssueIdentity, profile: Profile): IssueIdentity {
+  return profile.initials ? { ...issue, initials: profile.initials } : issue;
+}
+
 export function createCheckContext(doc: BulletinDocument, uri: string, lookup: HeadlineLookup, profile: Profile): CheckContext {
   const memos = new Map<string, unknown>();
   const memo = <T>(key: string, compute: () => T): T => {
@@ -45,7 +50,7 @@ export function createCheckContext(doc: BulletinDocument, uri: string, lookup: H
     eol: lineBreakOf(doc.text),
     text: doc.text,
     doc,
-    issue: issueIdentity(doc, uri),
+    issue: withProfileInitials(issueIdentity(doc, uri), profile),
     lookup,
     profile,
     footer: footerTemplate(profile.footerTemplate),

@@ -17,6 +17,8 @@ export const footerBlockMissing: Check = {
     const findings: Finding[] = [];
     // Where a missing paragraph belongs: after the document paragraph standing for the template paragraph before it.
     let anchor: { end: number; line: { start: number; end: number } } | undefined;
+    const required = context.profile.requiredFooterBlocks?.map((w) => w.toLowerCase().trim());
+    const isRequired = (text: string): boolean => !required || required.some((w) => text.toLowerCase().startsWith(w));
     for (const t of context.footer.paragraphs) {
       const present = alignment.found.get(t)?.[0];
       if (present) {
@@ -38,6 +40,7 @@ export const footerBlockMissing: Check = {
         anchor = { end: present.paragraph.end, line: lastLine(present.paragraph) };
         continue;
       }
+      if (!isRequired(t.text)) continue;
       const at = anchor ?? { end: footer.start, line: { start: footer.start, end: footer.start } };
       const insertion = `${eol}${eol}${t.dividerBefore !== undefined ? `${t.dividerBefore}${eol}${eol}` : ''}${t.source.replace(/\r\n|\r|\n/g, eol)}`;
       findings.push({

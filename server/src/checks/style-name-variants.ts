@@ -117,6 +117,7 @@ export const styleNameVariants: Check = {
           ...at,
           message: `“${rare.word}” here, but “${common.word}” ${times} elsewhere in this issue: the same name spelled two ways?`,
           related: [{ ...common.at[0]!, message: `“${common.word}”` }],
+          about: [rare.word, common.word],
           fixes: [
             {
               title: `Change ${rare.at.length === 1 ? '' : `all ${rare.at.length} `}“${rare.word}” to “${common.word}”`,

@@ -67,6 +67,7 @@ export const xrefUnresolved: Check = {
           start: title.start,
           end: title.end,
           message,
+          about: [title.text],
           ...(related.length > 0 ? { related } : {}),
           ...(fixes.length > 0 ? { fixes } : {}),
         });

@@ -1,20 +1,26 @@
 // `bulletin check [--format text|json] PATH...` and `bulletin outline PATH`.
 import { CHECKS } from '../checks/registry';
-import { checksTable } from '../checks/table';
+import { checksTable, profileSchema, settingsSchema } from '../docs/generated';
 import { documentSymbols } from '../features/symbols';
-import { DEFAULT_PROFILE } from '../profile/profile';
 import { version } from '../../../package.json';
 import { formatOutline } from './outline';
-import { formatJson, formatText, totals } from './report';
-import { checkFiles, expandPaths, load, UsageError } from './workspace';
+import * as path from 'node:path';
+import { formatJson, formatSarif, formatText, totals } from './report';
+import { checkFiles, expandPaths, findProfile, load, readProfile, UsageError } from './workspace';
 
 const USAGE = `Usage:
-  bulletin check [--format text|json] PATH...   check bulletins (files or folders)
+  bulletin check [options] PATH...              check bulletins (files or folders)
+      --format text|json|sarif                    output (text by default)
+      --max-warnings N                            also fail when there are more than N warnings
+      --profile FILE                              the publication profile (default: the nearest
+                                                  bulletin.json above the files)
   bulletin outline PATH                         print a bulletin's outline
   bulletin checks [--format markdown|json]      list every check
+  bulletin schema profile|settings              JSON schema of bulletin.json / the VS Code settings
   bulletin --version | --help
 
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
+Exit status: 0 no errors (and no more warnings than --max-warnings), 1 errors found
+(or too many warnings), 2 bad usage, an unreadable file or a broken profile.
 `;
 
 interface Output {
@@ -36,6 +42,7 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
     if (command === 'check') return await check(rest, io);
     if (command === 'outline') return await outline(rest, io);
     if (command === 'checks') return listChecks(rest, io);
+    if (command === 'schema') return schema(rest, io);
     throw new UsageError(command ? `unknown command “${command}”` : 'no command given');
   } catch (error) {
     if (error instanceof UsageError) {
@@ -48,12 +55,27 @@ export async function run(argv: readonly string[], io: Output): Promise<number> 
 
 async function check(args: readonly string[], io: Output): Promise<number> {
   let format = 'text';
+  let maxWarnings = Infinity;
+  let profileFile: string | undefined;
   const paths: string[] = [];
+  const value = (i: number, name: string): string => {
+    const v = args[i];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
+    return v;
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--format' || arg.startsWith('--format=')) {
-      format = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (args[++i] ?? '');
-      if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format “${format}” (text or json)`);
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (name === '--format') {
+      format = inline ?? value(++i, '--format');
+      if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format “${format}” (text, json or sarif)`);
+    } else if (name === '--max-warnings') {
+      const raw = inline ?? value(++i, '--max-warnings');
+      maxWarnings = Number(raw);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, not “${raw}”`);
+    } else if (name === '--profile') {
+      profileFile = inline ?? value(++i, '--profile');
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option “${arg}”`);
     } else {
@@ -63,9 +85,20 @@ async function check(args: readonly string[], io: Output): Promise<number> {
   if (paths.length === 0) throw new UsageError('check needs at least one file or folder');
   const files = await expandPaths(paths);
   if (files.length === 0) throw new UsageError(`no bulletins found in ${paths.join(', ')}`);
-  const reports = await checkFiles(files, DEFAULT_PROFILE);
-  io.out(format === 'json' ? formatJson(reports) : formatText(reports));
-  return totals(reports).error > 0 ? 1 : 0;
+  const { profile, problems } = await readProfile(profileFile ?? (await findProfile(path.dirname(files[0]!))));
+  for (const p of problems) io.err(`${p.line}\n`);
+  if (problems.some((p) => p.error)) throw new UsageError('the publication profile has errors (see above)');
+  const reports = await checkFiles(files, profile);
+  io.out(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, version) : formatText(reports));
+  const t = totals(reports);
+  return t.error > 0 || t.warning > maxWarnings ? 1 : 0;
+}
+
+function schema(args: readonly string[], io: Output): number {
+  if (args[0] === 'profile') io.out(`${JSON.stringify(profileSchema(), null, 2)}\n`);
+  else if (args[0] === 'settings') io.out(`${JSON.stringify(settingsSchema(), null, 2)}\n`);
+  else throw new UsageError('schema needs "profile" or "settings"');
+  return 0;
 }
 
 function listChecks(args: readonly string[], io: Output): number {
@@ -88,7 +121,8 @@ function listChecks(args: readonly string[], io: Output): number {
 
 async function outline(args: readonly string[], io: Output): Promise<number> {
   if (args.length !== 1 || args[0]!.startsWith('-')) throw new UsageError('outline needs exactly one file');
-  const loaded = await load(args[0]!, DEFAULT_PROFILE);
+  const { profile } = await readProfile(await findProfile(path.dirname(path.resolve(args[0]!))));
+  const loaded = await load(args[0]!, profile);
   io.out(formatOutline(documentSymbols(loaded.doc, loaded.positions)));
   return 0;
 }

@@ -13,6 +13,9 @@ import { parseOptionsFor } from '../profile/parseOptions';
 import type { Profile } from '../profile/profile';
 import { WorkspaceIndex } from '../workspace/index';
 import { summarize } from '../workspace/summary';
+import { sendReport } from '../features/sendReport';
+import { loadProfile, PROFILE_NAMES } from '../profile/load';
+import { DEFAULT_PROFILE } from '../profile/profile';
 import type { FileReport } from './report';
 
 export class UsageError extends Error {}
@@ -74,10 +77,60 @@ export async function checkFiles(files: readonly string[], profile: Profile): Pr
       index.set(summarize(parseBulletin(text, parseOptionsFor(profile)), URI.file(sibling).toString(), new LineIndex(text)));
     }
   }
-  for (const l of loaded) index.set(summarize(l.doc, l.uri, l.positions));
-  return loaded.map((l) => ({
-    path: displayPath(l.path),
-    problems: runChecks(createCheckContext(l.doc, l.uri, index, profile)),
-    positions: l.positions,
-  }));
+  for (const l of loaded) index.set(summarize(l.doc, l.uri, l.positions, profile.initials));
+  return loaded.map((l) => {
+    const context = createCheckContext(l.doc, l.uri, index, profile);
+    const problems = runChecks(context);
+    return { path: displayPath(l.path), problems, positions: l.positions, summary: sendReport(context, problems) };
+  });
+}
+
+/** The nearest bulletin.json (or .bulletin.json) in the folder or above it. */
+export async function findProfile(folder: string): Promise<string | undefined> {
+  for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+    for (const name of PROFILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (
+        await fs.stat(candidate).then(
+          (s) => s.isFile(),
+          () => false,
+        )
+      )
+        return candidate;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+export interface ProfileLoad {
+  readonly profile: typeof DEFAULT_PROFILE;
+  /** `file:line:col: severity message` for each problem of the profile. */
+  readonly problems: readonly { readonly line: string; readonly error: boolean }[];
+}
+
+export async function readProfile(file: string | undefined): Promise<ProfileLoad> {
+  if (!file) return { profile: DEFAULT_PROFILE, problems: [] };
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the profile ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const read = (uri: string): Promise<string | undefined> =>
+    fs.readFile(URI.parse(uri).fsPath, 'utf8').then(
+      (t) => t,
+      () => undefined,
+    );
+  const loaded = await loadProfile(URI.file(path.resolve(file)).toString(), text, read);
+  const positions = new LineIndex(text);
+  return {
+    profile: loaded.profile,
+    problems: loaded.problems.map((p) => {
+      const at = positions.positionAt(p.start);
+      return {
+        line: `${displayPath(path.resolve(file))}:${at.line + 1}:${at.character + 1}: ${p.severity} profile.invalid: ${p.message}`,
+        error: p.severity === 'error',
+      };
+    }),
+  };
 }

@@ -19,6 +19,11 @@ function lspEdits(positions: Positions, edits: readonly TextEdit[]): LspTextEdit
   return edits.map((e) => ({ range: toRange(positions, e), newText: e.newText }));
 }
 
+/** The problem a diagnostic the client sends back stands for. */
+export function problemFor(problems: readonly Problem[], positions: Positions, diagnostic: Diagnostic): Problem | undefined {
+  return problems.find((p) => p.code === diagnostic.code && sameRange(positions, p, diagnostic));
+}
+
 function sameRange(positions: Positions, problem: Problem, diagnostic: Diagnostic): boolean {
   const range = toRange(positions, problem);
   return (
@@ -75,7 +80,7 @@ export function codeActions(
   if (wanted(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of actionContext.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      const problem = problems.find((p) => p.code === diagnostic.code && sameRange(positions, p, diagnostic));
+      const problem = problemFor(problems, positions, diagnostic);
       if (!problem) continue;
       const fixes: Fix[] = [...(problem.fixes ?? [])];
       if (problem.code.startsWith('contents.')) {

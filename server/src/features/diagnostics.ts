@@ -3,6 +3,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Problem, Severity } from '../checks/check';
 import type { Positions } from '../model/lineIndex';
+import type { ProfileProblem } from '../profile/load';
 import { toRange } from './range';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -29,4 +30,15 @@ export function toDiagnostics(problems: readonly Problem[], positions: Positions
       ...(related.length > 0 ? { relatedInformation: related } : {}),
     };
   });
+}
+
+/** Problems of a bulletin.json, as diagnostics on that file. */
+export function profileDiagnostics(problems: readonly ProfileProblem[], positions: Positions): Diagnostic[] {
+  return problems.map((p) => ({
+    range: toRange(positions, p),
+    severity: SEVERITY[p.severity],
+    code: 'profile.invalid',
+    source: DIAGNOSTIC_SOURCE,
+    message: p.message,
+  }));
 }

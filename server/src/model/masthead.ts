@@ -5,9 +5,33 @@ import type { Masthead, Paragraph } from './types';
 
 const MASTHEAD = /^(?:WELCOME TO\s+)?(.+?),?\s+No\.\s*(\d+)(?:\s+Part\s+([A-Za-z0-9]+))?\s*,\s*(.+?)\s*$/;
 
+/** A masthead read with the publication's own pattern (named groups publication, number, date, part). */
+function parseWithPattern(text: string, paragraph: Paragraph, pattern: RegExp): Masthead | undefined {
+  const raw = text.slice(paragraph.start, paragraph.end).replace(/\r\n?|\n/g, (m) => ' '.repeat(m.length));
+  const m = pattern.exec(raw);
+  const groups = m?.groups;
+  if (!m || !groups?.number || !groups.date) return undefined;
+  const date = parseDate(groups.date);
+  const number = Number(groups.number.replace(/\D/g, ''));
+  if (!date || !Number.isFinite(number)) return undefined;
+  const at = (value: string): number => paragraph.start + m.index + m[0].indexOf(value);
+  const numberAt = at(groups.number);
+  const dateAt = at(groups.date);
+  return {
+    start: paragraph.start,
+    end: paragraph.end,
+    ...(groups.publication
+      ? { publication: textAt(text, at(groups.publication), at(groups.publication) + groups.publication.length) }
+      : {}),
+    number: { ...textAt(text, numberAt, numberAt + groups.number.length), value: number, ...(groups.part ? { part: groups.part } : {}) },
+    date: { ...textAt(text, dateAt, dateAt + groups.date.length), value: date },
+  };
+}
+
 /** Parses the paragraph as a masthead, or undefined when it is not one. */
-export function parseMasthead(text: string, paragraph: Paragraph): Masthead | undefined {
+export function parseMasthead(text: string, paragraph: Paragraph, pattern?: RegExp): Masthead | undefined {
   if (paragraph.lineCount > 3 || paragraph.end - paragraph.start > 300) return undefined;
+  if (pattern) return parseWithPattern(text, paragraph, pattern);
   const raw = text.slice(paragraph.start, paragraph.end);
   const m = MASTHEAD.exec(raw.replace(/\r?\n|\r/g, ' '));
   if (!m) return undefined;

@@ -13,6 +13,8 @@ import type { Article, BulletinDocument, Divider, Masthead, NoticeBlock, Paragra
 export interface ParseOptions extends ArticleOptions {
   /** First words of the paragraphs of the expected footer: where they begin, the footer begins. */
   readonly footerSignatures: ReadonlySet<string>;
+  /** The publication's own masthead form, with named groups publication, number, date, part. */
+  readonly mastheadPattern?: RegExp;
 }
 
 export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
@@ -73,7 +75,7 @@ export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARS
 
   let masthead: Masthead | undefined;
   const firstBlock = blocks[0];
-  if (firstBlock?.type === 'paragraph') masthead = parseMasthead(text, firstBlock.paragraph);
+  if (firstBlock?.type === 'paragraph') masthead = parseMasthead(text, firstBlock.paragraph, options.mastheadPattern);
   // The masthead stands alone, however few blank lines follow it.
   const chunks = masthead ? [...groupChunks(blocks.slice(0, 1)), ...groupChunks(blocks.slice(1))] : groupChunks(blocks);
 

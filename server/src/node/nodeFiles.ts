@@ -9,6 +9,8 @@ import type { WorkspaceFiles } from '../workspace/files';
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 /** Larger files are not bulletins an index should hold; they are still checked when opened. */
 export const MAX_INDEXED_BYTES = 8 * 1024 * 1024;
+/** Profiles and templates are small; anything bigger is not one. */
+const MAX_TEXT_BYTES = 1024 * 1024;
 
 export async function listBulletinFiles(root: string, isCancelled?: () => boolean): Promise<string[]> {
   const found: string[] = [];
@@ -55,5 +57,17 @@ export class NodeFiles implements WorkspaceFiles {
   async read(uri: string): Promise<string | undefined> {
     const parsed = URI.parse(uri);
     return parsed.scheme === 'file' ? readBulletin(parsed.fsPath) : undefined;
+  }
+
+  async readText(uri: string): Promise<string | undefined> {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return undefined;
+    try {
+      const stat = await fs.stat(parsed.fsPath);
+      if (!stat.isFile() || stat.size > MAX_TEXT_BYTES) return undefined;
+      return await fs.readFile(parsed.fsPath, 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 }

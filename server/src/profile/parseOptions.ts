@@ -8,7 +8,11 @@ const cache = new WeakMap<Profile, ParseOptions>();
 export function parseOptionsFor(profile: Profile): ParseOptions {
   let options = cache.get(profile);
   if (!options) {
-    options = { interviewers: profile.interviewers, footerSignatures: footerTemplate(profile.footerTemplate).signatures };
+    options = {
+      interviewers: profile.interviewers,
+      footerSignatures: footerTemplate(profile.footerTemplate).signatures,
+      ...(profile.mastheadPattern ? { mastheadPattern: profile.mastheadPattern } : {}),
+    };
     cache.set(profile, options);
   }
   return options;

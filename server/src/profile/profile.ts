@@ -7,6 +7,12 @@ export type CheckSetting = Severity | 'off';
 
 export interface Profile {
   readonly publication?: string;
+  /** How cross-references cite the publication (`RCA`); else the masthead's initials. */
+  readonly initials?: string;
+  /** The masthead, with named groups publication, number, date (and part). */
+  readonly mastheadPattern?: RegExp;
+  /** First words of the template paragraphs that must be present; all of them when absent. */
+  readonly requiredFooterBlocks?: readonly string[];
   /** Columns an email line may take; absent: the width the issue itself keeps to. */
   readonly emailWidth?: number;
   /** The expected footer, `{{year}}` standing for the issue's year. */

@@ -39,17 +39,17 @@ export class Analyses {
 
   constructor(
     private readonly index: WorkspaceIndex,
-    private readonly profile: () => Profile,
+    private readonly profileFor: (uri: string) => Profile,
   ) {}
 
   /** The analysis of this version of the document, parsing it if needed. */
   get(source: SourceDocument): Analysis {
-    const profile = this.profile();
+    const profile = this.profileFor(source.uri);
     const cached = this.cache.get(source.uri);
     if (cached && cached.version === source.version && cached.profile === profile) return cached;
     const text = source.getText();
     const doc = parseBulletin(text, parseOptionsFor(profile));
-    const summary = summarize(doc, source.uri, source);
+    const summary = summarize(doc, source.uri, source, profile.initials);
     this.index.set(summary);
     const analysis: Cached = { uri: source.uri, version: source.version, doc, summary, profile };
     this.cache.set(source.uri, analysis);

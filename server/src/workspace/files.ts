@@ -4,14 +4,17 @@
 export interface WorkspaceFiles {
   /** URIs of the bulletin files under a workspace folder. */
   list(folderUri: string, isCancelled?: () => boolean): Promise<string[]>;
-  /** The file's text, or undefined when it cannot be read. */
+  /** The bulletin's text, or undefined when it cannot be read or is not a bulletin. */
   read(uri: string): Promise<string | undefined>;
+  /** Any small text file (a profile, a footer template), or undefined. */
+  readText(uri: string): Promise<string | undefined>;
 }
 
 /** File names a bulletin may have; `.txt` files are bulletins only when they look like one. */
 export const BULLETIN_EXTENSIONS = ['.bulletin', '.bltn'] as const;
 export const SNIFFED_EXTENSIONS = ['.txt'] as const;
 export const WATCH_GLOB = '**/*.{bulletin,bltn,txt}';
+export const PROFILE_GLOB = '**/{bulletin.json,.bulletin.json}';
 
 /** A plain-text file that has a standalone `By Name` line and a `****` divider is treated as a bulletin. */
 export function looksLikeBulletin(text: string): boolean {

@@ -102,7 +102,8 @@ function excerpt(text: string, max = 60): string {
   return `${text.slice(0, cut > max / 2 ? cut : max)}…`;
 }
 
-export function summarize(doc: BulletinDocument, uri: string, positions: Positions): IssueSummary {
+/** `initials`: how the publication is cited, when the profile says so. */
+export function summarize(doc: BulletinDocument, uri: string, positions: Positions, initials?: string): IssueSummary {
   const headlines: HeadlineEntry[] = [];
   const articles: ArticleEntry[] = [];
   const references: ReferenceEntry[] = [];
@@ -150,5 +151,13 @@ export function summarize(doc: BulletinDocument, uri: string, positions: Positio
       range: range(place),
     });
   });
-  return { uri, issue: issueIdentity(doc, uri), headlines, articles, references, untitled: articles.length - headlines.length };
+  const issue = issueIdentity(doc, uri);
+  return {
+    uri,
+    issue: initials ? { ...issue, initials } : issue,
+    headlines,
+    articles,
+    references,
+    untitled: articles.length - headlines.length,
+  };
 }
