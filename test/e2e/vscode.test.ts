@@ -99,6 +99,30 @@ describe('VS Code with the Bulletin extension', () => {
     await page.keyboard.press('Control+Shift+M');
   });
 
+  test('Check Before Send sums up the issue and leads to the first problem; the status bar shows the counts', async () => {
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', path.join(folder, SAMPLE)], { encoding: 'utf8' });
+    const summary = cli.stdout.split('\n').find((l) => l.includes('Not ready to send'))!;
+    const title = /Not ready to send: [^.]+\./.exec(summary)![0];
+    const counts = await problemCounts();
+    // VS Code prefixes an extension's status bar item with the extension's id.
+    const status = (): Promise<string> => page.locator('[id$="bulletin.status"]').first().innerText();
+    await expect.poll(status, { timeout: 10000 }).toContain(`${counts.errors}`);
+    expect(await status()).toContain(`${counts.warnings}`);
+    await runCommand(page, 'Bulletin: Check Before Send');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 20000 });
+    expect(await dialog.innerText()).toContain(title);
+    expect(await dialog.innerText()).toContain('6 × headline.missing (error)');
+    expect(await dialog.innerText()).toContain('6 articles (6 without headline)');
+    await screenshot(page, '04a-check-before-send');
+    await dialog.getByRole('button', { name: 'Go to First Problem' }).click();
+    const first =
+      readFileSync(path.join(folder, SAMPLE), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('MEP pressing for European Union')) + 1;
+    await expect.poll(cursorLine, { timeout: 10000 }).toBe(first);
+  });
+
   test('the Outline view lists the articles', async () => {
     // Give the Outline the side bar: fold the folder's file list away.
     await page
@@ -206,10 +230,11 @@ describe('VS Code with the Bulletin extension', () => {
     const line = text574.split('\n').indexOf('REPRISALS MERELY ANGER PROTESTING KAZAK OIL WORKERS') + 1;
     await goTo(page, line, 3);
     await runCommand(page, 'Rename Symbol');
-    await page.waitForSelector('.rename-box .rename-input:visible', { timeout: 10000 });
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('REPRISALS ONLY ANGER PROTESTING KAZAK OIL WORKERS');
-    await page.keyboard.press('Enter');
+    // Into the rename box itself: keys sent while it lacks the focus would edit the document.
+    const input = page.locator('.rename-box .rename-input');
+    await input.waitFor({ state: 'visible', timeout: 10000 });
+    await input.fill('REPRISALS ONLY ANGER PROTESTING KAZAK OIL WORKERS');
+    await input.press('Enter');
     await page.waitForTimeout(1500);
     await screenshot(page, '10-renamed');
     await runCommand(page, 'File: Save All');
