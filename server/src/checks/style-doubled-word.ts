@@ -5,6 +5,16 @@ import { proseParagraphs } from './facts/prose';
 const ALLOWED = new Set(['had', 'that']);
 const WORD = /[\p{L}\p{N}’'-]+/gu;
 
+/** True when only spaces, tabs and line breaks stand between the offsets. */
+function onlyWhitespace(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
 export const styleDoubledWord: Check = {
   code: 'style.doubled-word',
   severity: 'warning',
@@ -14,24 +24,33 @@ export const styleDoubledWord: Check = {
     const { text } = context;
     const findings: Finding[] = [];
     for (const { paragraph } of proseParagraphs(context)) {
+      // One slice per paragraph: a search of the whole text could run far past a paragraph without words.
       const part = text.slice(paragraph.start, paragraph.end);
-      let previous: { word: string; end: number } | undefined;
+      let previousStart = -1;
+      let previousEnd = -1;
       WORD.lastIndex = 0;
       for (let m = WORD.exec(part); m; m = WORD.exec(part)) {
         const start = paragraph.start + m.index;
-        const word = m[0].toLowerCase();
-        const gap = previous ? part.slice(previous.end - paragraph.start, m.index) : '';
-        if (previous && previous.word === word && /^\s+$/.test(gap) && !ALLOWED.has(word) && !/^\d/.test(word)) {
-          findings.push({
-            start: previous.end - m[0].length,
-            end: start + m[0].length,
-            message: `“${m[0]}” twice in a row.`,
-            fixes: [
-              { title: `Delete the second “${m[0]}”`, edits: [{ start: previous.end, end: start + m[0].length, newText: '' }], safe: true },
-            ],
-          });
+        const end = start + m[0].length;
+        const length = end - start;
+        if (
+          previousStart >= 0 &&
+          previousEnd - previousStart === length &&
+          onlyWhitespace(text, previousEnd, start) &&
+          text.slice(previousStart, previousEnd).toLowerCase() === m[0].toLowerCase()
+        ) {
+          const word = m[0].toLowerCase();
+          if (!ALLOWED.has(word) && !/^\d/.test(word)) {
+            findings.push({
+              start: previousStart,
+              end,
+              message: `“${m[0]}” twice in a row.`,
+              fixes: [{ title: `Delete the second “${m[0]}”`, edits: [{ start: previousEnd, end, newText: '' }], safe: true }],
+            });
+          }
         }
-        previous = { word, end: start + m[0].length };
+        previousStart = start;
+        previousEnd = end;
       }
     }
     return findings;

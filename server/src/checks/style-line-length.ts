@@ -16,19 +16,22 @@ export const styleLineLength: Check = {
   run(context) {
     const { text, doc, width, eol } = context;
     const findings: Finding[] = [];
-    const prose = new Set(proseParagraphs(context).map((p) => p.paragraph));
-    const rewrappable = new Set<Paragraph>([...prose, ...(doc.contents?.entries.map((e) => e.paragraph) ?? [])]);
-    const skip = new Set<Paragraph>();
-    for (const element of doc.footer?.elements ?? []) if (element.type === 'paragraph') skip.add(element.paragraph);
+    // Paragraphs are told apart by where they start: the model may hand out equal copies of one.
+    const rewrappable = new Set<number>([
+      ...proseParagraphs(context).map((p) => p.paragraph.start),
+      ...(doc.contents?.entries.map((e) => e.paragraph.start) ?? []),
+    ]);
+    const skip = new Set<number>();
+    for (const element of doc.footer?.elements ?? []) if (element.type === 'paragraph') skip.add(element.paragraph.start);
     for (const paragraph of doc.paragraphs) {
-      if (skip.has(paragraph) || (doc.masthead && paragraph.start === doc.masthead.start)) continue;
+      if (skip.has(paragraph.start) || (doc.masthead && paragraph.start === doc.masthead.start)) continue;
       let reported = false;
       for (const line of linesOf(text, paragraph)) {
         const length = line.end - line.start;
         if (length <= width) continue;
         const content = text.slice(line.start, line.end);
         if (URL.test(content)) continue;
-        const fix = !reported && rewrappable.has(paragraph) ? rewrapFix(text, paragraph, width, eol) : undefined;
+        const fix = !reported && rewrappable.has(paragraph.start) ? rewrapFix(text, paragraph, width, eol) : undefined;
         findings.push({
           start: line.start + width,
           end: line.end,

@@ -29,24 +29,20 @@ export function osaDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
-/** Keys shared by words within `depth` deletions of each other. */
-function deletions(word: string, depth: number): Set<string> {
-  const out = new Set([word]);
-  let frontier = [word];
-  for (let k = 0; k < depth; k++) {
-    const next: string[] = [];
-    for (const w of frontier) {
-      for (let i = 0; i < w.length; i++) {
-        const d = w.slice(0, i) + w.slice(i + 1);
-        if (!out.has(d)) {
-          out.add(d);
-          next.push(d);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return out;
+/**
+ * What transliterations of one name share: its consonants, with the letters
+ * that vary between spellings made alike (zh/j, z/s, kh/k, double letters) and
+ * vowels, y and h dropped. Janaozen, Janazoen and Zhanaozen all give "jnsn";
+ * Kasymov and Kazymov "ksmv"; Mangistau and Mangystau "mngst".
+ */
+export function skeleton(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/zh/g, 'j')
+    .replace(/kh/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/[aeiouyhâäëïöüéèáíóú’'-]/g, '')
+    .replace(/(.)\1+/g, '$1');
 }
 
 /** Two words that are forms of each other rather than two spellings: Russia/Russian, Respublika/Respubliki. */
@@ -89,20 +85,20 @@ export const styleNameVariants: Check = {
       }
     }
     const names = [...spellings.values()].filter((s) => s.midSentence);
-    const byKey = new Map<string, Spelling[]>();
+    const bySkeleton = new Map<string, Spelling[]>();
     for (const name of names) {
-      const lower = name.word.toLowerCase();
-      for (const key of deletions(lower, lower.length >= 8 ? 2 : 1)) byKey.set(key, [...(byKey.get(key) ?? []), name]);
+      const key = skeleton(name.word);
+      const bucket = bySkeleton.get(key);
+      if (bucket) bucket.push(name);
+      else bySkeleton.set(key, [name]);
     }
     const accepted = profile.acceptedVariants.map((group) => new Set(group.map(titleKey)));
     const findings: Finding[] = [];
     for (const rare of names) {
       const lower = rare.word.toLowerCase();
-      const candidates = new Set<Spelling>();
-      for (const key of deletions(lower, lower.length >= 8 ? 2 : 1))
-        for (const c of byKey.get(key) ?? []) if (c !== rare) candidates.add(c);
       let common: Spelling | undefined;
-      for (const other of candidates) {
+      for (const other of bySkeleton.get(skeleton(rare.word)) ?? []) {
+        if (other === rare) continue;
         const o = other.word.toLowerCase();
         if (other.at.length <= rare.at.length || sameWordDifferentForm(lower, o)) continue;
         if (osaDistance(lower, o) > (Math.max(lower.length, o.length) >= 8 ? 2 : 1)) continue;

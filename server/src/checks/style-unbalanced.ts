@@ -18,34 +18,37 @@ export const styleUnbalanced: Check = {
     const findings: Finding[] = [];
     const prose = proseParagraphs(context);
     prose.forEach(({ paragraph }, i) => {
-      const part = text.slice(paragraph.start, paragraph.end);
       // A cut-off paragraph is reported as such; its open quote is part of that damage.
-      if (!endsWithClosingPunctuation(part)) return;
-      for (const [open, close, name] of PAIRS) {
-        let depth = 0;
-        let firstUnmatched = -1;
-        let lastOpen = -1;
-        for (let j = 0; j < part.length; j++) {
-          const c = part[j];
-          if (c === open) {
-            if (depth === 0) lastOpen = j;
-            depth++;
-          } else if (c === close) {
-            if (depth === 0 && firstUnmatched < 0) firstUnmatched = j;
-            else if (depth > 0) depth--;
-          }
-        }
-        const next = prose[i + 1];
-        // A quotation running over several paragraphs opens each one and closes only at the end.
-        const continues = open === '“' && next && text.slice(next.paragraph.start, next.paragraph.start + 1) === '“';
-        if (depth > 0 && !continues) {
-          const at = paragraph.start + lastOpen;
-          findings.push({ start: at, end: at + 1, message: `Unbalanced ${name}: “${open}” is not closed in this paragraph.` });
-        } else if (firstUnmatched >= 0) {
-          const at = paragraph.start + firstUnmatched;
-          findings.push({ start: at, end: at + 1, message: `Unbalanced ${name}: “${close}” closes nothing opened in this paragraph.` });
+      if (!endsWithClosingPunctuation(text.slice(Math.max(paragraph.start, paragraph.end - 8), paragraph.end))) return;
+      const depth = [0, 0, 0];
+      const firstUnmatched = [-1, -1, -1];
+      const lastOpen = [-1, -1, -1];
+      for (let j = paragraph.start; j < paragraph.end; j++) {
+        const c = text.charCodeAt(j);
+        const k = c === 0x201c || c === 0x201d ? 0 : c === 40 || c === 41 ? 1 : c === 91 || c === 93 ? 2 : -1;
+        if (k < 0) continue;
+        const opening = c === 0x201c || c === 40 || c === 91;
+        if (opening) {
+          if (depth[k] === 0) lastOpen[k] = j;
+          depth[k]!++;
+        } else if (depth[k]! > 0) {
+          depth[k]!--;
+        } else if (firstUnmatched[k]! < 0) {
+          firstUnmatched[k] = j;
         }
       }
+      const next = prose[i + 1];
+      PAIRS.forEach(([open, close, name], k) => {
+        // A quotation running over several paragraphs opens each one and closes only at the end.
+        const continues = k === 0 && next !== undefined && text.charAt(next.paragraph.start) === '“';
+        if (depth[k]! > 0 && !continues) {
+          const at = lastOpen[k]!;
+          findings.push({ start: at, end: at + 1, message: `Unbalanced ${name}: “${open}” is not closed in this paragraph.` });
+        } else if (firstUnmatched[k]! >= 0) {
+          const at = firstUnmatched[k]!;
+          findings.push({ start: at, end: at + 1, message: `Unbalanced ${name}: “${close}” closes nothing opened in this paragraph.` });
+        }
+      });
     });
     return findings;
   },

@@ -54,7 +54,7 @@ function leadingCapitals(text: string, from: number, to: number): Text | undefin
   const pattern = /(\S+)(\s*)/g;
   const run: Word[] = [];
   for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
-    if (!isCapitalWord(m[1]!) && !/^[:–—-]$/.test(m[1]!)) break;
+    if (!isCapitalWord(m[1]!) && !/^(?:[:–—-]|\d[\d.,%-]*)$/.test(m[1]!)) break;
     run.push({ start: from + m.index, end: from + m.index + m[1]!.length, gapAfter: m[2]! });
     if (run.length > 30) return undefined;
   }

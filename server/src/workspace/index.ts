@@ -112,8 +112,19 @@ export class WorkspaceIndex implements HeadlineLookup {
     return this.firstWords.has(word);
   }
 
+  private closestCache: { version: number; answers: Map<string, HeadlineEntry | undefined> } = { version: -1, answers: new Map() };
+
   closest(title: string): HeadlineEntry | undefined {
     const key = titleKey(title);
+    if (this.closestCache.version !== this.headlinesVersion) this.closestCache = { version: this.headlinesVersion, answers: new Map() };
+    const cached = this.closestCache.answers;
+    if (cached.has(key)) return cached.get(key);
+    const answer = this.findClosest(title, key);
+    cached.set(key, answer);
+    return answer;
+  }
+
+  private findClosest(title: string, key: string): HeadlineEntry | undefined {
     const counts = new Map<HeadlineEntry, number>();
     for (const word of indexWords(title)) {
       for (const entry of this.byWord.get(word) ?? []) counts.set(entry, (counts.get(entry) ?? 0) + 1);

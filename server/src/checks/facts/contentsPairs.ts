@@ -71,12 +71,24 @@ function score(e: Keys, a: Keys): number {
 
 const THRESHOLD = 35;
 
+const pairings = new WeakMap<BulletinDocument, ContentsPairing>();
+
 /** The pairing of this context's document, computed once. */
 export function contentsPairing(context: CheckContext): ContentsPairing {
-  return context.memo('contentsPairs', () => pairContents(context.doc));
+  return pairContents(context.doc);
 }
 
+/** The pairing of a document, computed once per document (the index's summary and the checks share it). */
 export function pairContents(doc: BulletinDocument): ContentsPairing {
+  let pairing = pairings.get(doc);
+  if (!pairing) pairings.set(doc, (pairing = computePairing(doc)));
+  return pairing;
+}
+
+/** How many articles each unpaired entry is compared with, at most: the work stays linear. */
+const CANDIDATES_PER_ENTRY = 24;
+
+function computePairing(doc: BulletinDocument): ContentsPairing {
   const { text } = doc;
   const entries = doc.contents?.entries ?? [];
   const entryKeys = entries.map((e) => keys(text, e.headline, e.standfirst, e.byline?.authors ?? []));
@@ -98,14 +110,31 @@ export function pairContents(doc: BulletinDocument): ContentsPairing {
     const ai = k.headline ? byHeadline.get(k.headline)?.find((i) => !articleTaken[i]) : undefined;
     if (ai !== undefined) take(ei, ai);
   });
+  // The rest by standfirst and byline: each entry against the unpaired articles that share its rarest words.
+  const byWord = new Map<string, number[]>();
+  const file = (word: string, ai: number): void => {
+    const list = byWord.get(word);
+    if (list) list.push(ai);
+    else byWord.set(word, [ai]);
+  };
+  articleKeys.forEach((k, ai) => {
+    if (articleTaken[ai]) return;
+    for (const w of k.words) file(w, ai);
+    file(`@${k.authors}`, ai);
+  });
   const candidates: { ei: number; ai: number; s: number }[] = [];
   entryKeys.forEach((ek, ei) => {
     if (entryTaken[ei]) return;
-    articleKeys.forEach((ak, ai) => {
-      if (articleTaken[ai]) return;
-      const s = score(ek, ak) - Math.abs(ei - ai) * 0.01;
-      if (s >= THRESHOLD) candidates.push({ ei, ai, s });
-    });
+    const tried = new Set<number>();
+    const lists = [...ek.words, `@${ek.authors}`].map((w) => byWord.get(w) ?? []).sort((a, b) => a.length - b.length);
+    for (const list of lists) {
+      for (const ai of list) {
+        if (tried.size >= CANDIDATES_PER_ENTRY || tried.has(ai)) continue;
+        tried.add(ai);
+        const s = score(ek, articleKeys[ai]!) - Math.abs(ei - ai) * 0.01;
+        if (s >= THRESHOLD) candidates.push({ ei, ai, s });
+      }
+    }
   });
   candidates.sort((x, y) => y.s - x.s);
   for (const { ei, ai } of candidates) if (!entryTaken[ei] && !articleTaken[ai]) take(ei, ai);
