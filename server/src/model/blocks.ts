@@ -44,15 +44,21 @@ function asteriskLine(text: string, line: LineSpan, first: number, blanksBefore:
   };
 }
 
+export function scanBlocks(text: string): Block[] {
+  return scanRegion(text, 0, text.length, 0).blocks;
+}
+
 /**
  * Reads the text from `from` to `to` (both at line starts) into paragraphs and
- * `****` lines, in one pass. A byte order mark at offset 0 is skipped.
+ * `****` lines, in one pass; `blanks` is the number of blank lines just before
+ * `from`. Returns the blocks and the blank lines left at the end. A byte order
+ * mark at offset 0 is skipped.
  */
-export function scanBlocks(text: string, from = 0, to = text.length): Block[] {
+export function scanRegion(text: string, from: number, to: number, initialBlanks: number): { blocks: Block[]; trailingBlanks: number } {
   const blocks: Block[] = [];
   const hasCR = text.indexOf('\r', from) >= 0;
   let pos = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
-  let blanks = 0;
+  let blanks = initialBlanks;
   let start = -1;
   let firstLineEnd = 0;
   let lastLineStart = 0;
@@ -114,7 +120,26 @@ export function scanBlocks(text: string, from = 0, to = text.length): Block[] {
     pos = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
   }
   flush();
-  return blocks;
+  return { blocks, trailingBlanks: blanks };
+}
+
+/** The block's first line's start (a divider may be indented). */
+export function blockLineStart(text: string, block: Block): number {
+  let at = blockSpan(block).start;
+  while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9)) at--;
+  return at;
+}
+
+/** The block with another count of blank lines before it. */
+export function withBlanksBefore(block: Block, blanksBefore: number): Block {
+  switch (block.type) {
+    case 'paragraph':
+      return { type: 'paragraph', paragraph: { ...block.paragraph, blanksBefore } };
+    case 'divider':
+      return { type: 'divider', divider: { ...block.divider, blanksBefore } };
+    case 'notice-header':
+      return { type: 'notice-header', header: { ...block.header, blanksBefore } };
+  }
 }
 
 function blanksBefore(block: Block): number {

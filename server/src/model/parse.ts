@@ -2,12 +2,13 @@
 // articles, footer) from the chunks, then parses each region.
 import { bylineAnchor, isHeadlineLike, isSectionLabel, parseArticle, asSectionLabel, DEFAULT_ARTICLE_OPTIONS } from './article';
 import type { ArticleOptions } from './article';
-import { chunkParagraphs, groupChunks, scanBlocks } from './blocks';
+import { blockLineStart, chunkParagraphs, groupChunks, scanBlocks, scanRegion, withBlanksBefore } from './blocks';
 import type { Block, Chunk } from './blocks';
 import { parseNotice, parsePreamble } from './contents';
 import { footerSignature, parseFooter } from './footer';
 import { parseMasthead } from './masthead';
 import { REFERENCE_FOOTER_SIGNATURES } from './referenceFooter';
+import { shifted } from './shift';
 import type { Article, BulletinDocument, Divider, Masthead, NoticeBlock, Paragraph, Section, SectionLabel } from './types';
 
 export interface ParseOptions extends ArticleOptions {
@@ -68,8 +69,99 @@ interface Draft {
   paragraphs: Paragraph[];
 }
 
-export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS): BulletinDocument {
-  const blocks = scanBlocks(text);
+/**
+ * What one parse leaves for the next of the same document: its text, blocks
+ * and articles. After an edit, the blocks before and after the change are
+ * kept (those after it moved), only the changed lines are read again, and
+ * articles whose text did not change are reused.
+ */
+export class ParseCache {
+  text: string | undefined;
+  options: ParseOptions | undefined;
+  blocks: readonly Block[] = [];
+  /** Articles by their text, as parsed at their `start`. */
+  articles = new Map<string, Article>();
+  /** Blocks and articles reused by the last parse, for tests and measurements. */
+  reused = { blocks: 0, articles: 0 };
+}
+
+/** The blocks of `text`, reusing those of `cache` that the edit did not touch. */
+function blocksAfterEdit(text: string, cache: ParseCache): Block[] {
+  const prev = cache.text!;
+  const old = cache.blocks;
+  const n = old.length;
+  const delta = text.length - prev.length;
+  // Each old block owns its extent: from its line's start to the next block's line start.
+  const starts = old.map((b, i) => (i === 0 ? 0 : blockLineStart(prev, b)));
+  const extentEnd = (i: number): number => (i + 1 < n ? starts[i + 1]! : prev.length);
+  const same = (i: number, at: number): boolean => text.startsWith(prev.slice(starts[i], extentEnd(i)), at);
+  let p = 0;
+  while (p < n && (p < n - 1 || delta === 0) && same(p, starts[p]!)) p++;
+  // A reused block after the edit must still begin a line: the edit may have removed the line break before it.
+  const lineStartAt = (at: number): boolean => at === 0 || text.charCodeAt(at - 1) === 10 || text.charCodeAt(at - 1) === 13;
+  let s = n;
+  while (
+    s > p &&
+    (s > 1 || delta === 0) &&
+    starts[s - 1]! + delta >= (p < n ? starts[p]! : prev.length) &&
+    lineStartAt(starts[s - 1]! + delta) &&
+    same(s - 1, starts[s - 1]! + delta)
+  )
+    s--;
+  const isParagraph = (block: Block | undefined): boolean => block?.type === 'paragraph';
+  // Rescan the changed lines; grow the region while a paragraph would run on across its edge.
+  let region: { blocks: Block[]; trailingBlanks: number };
+  for (;;) {
+    const from = p < n ? starts[p]! : prev.length;
+    const to = s < n ? starts[s]! + delta : text.length;
+    const initialBlanks = p === 0 ? 0 : blanksOf(old[p] ?? old[p - 1]!, p < n);
+    region = scanRegion(text, from, Math.max(from, to), initialBlanks);
+    const first = region.blocks[0];
+    if (p > 0 && isParagraph(old[p - 1]) && first?.type === 'paragraph' && first.paragraph.blanksBefore === 0) {
+      p--;
+      continue;
+    }
+    const last = region.blocks[region.blocks.length - 1];
+    const before = last ?? (p > 0 ? old[p - 1] : undefined);
+    if (s < n && isParagraph(old[s]) && isParagraph(before) && region.trailingBlanks === 0) {
+      s++;
+      continue;
+    }
+    break;
+  }
+  const after = old.slice(s).map((b, i) => {
+    const moved = shifted(b, delta);
+    return i === 0 ? withBlanksBefore(moved, region.trailingBlanks) : moved;
+  });
+  cache.reused = { blocks: p + (n - s), articles: 0 };
+  return [...old.slice(0, p), ...region.blocks, ...after];
+}
+
+/** Blank lines before the block (`before`), or 0 for the end of the text after it. */
+function blanksOf(block: Block, before: boolean): number {
+  if (!before) return 0;
+  return block.type === 'paragraph'
+    ? block.paragraph.blanksBefore
+    : block.type === 'divider'
+      ? block.divider.blanksBefore
+      : block.header.blanksBefore;
+}
+
+/** Parses the text; with a cache from the document's previous version, reuses what the edit left alone. */
+export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS, cache?: ParseCache): BulletinDocument {
+  const incremental = cache !== undefined && cache.text !== undefined && cache.options === options;
+  const blocks = incremental ? blocksAfterEdit(text, cache) : scanBlocks(text);
+  if (cache && !incremental) cache.articles = new Map();
+  const doc = assemble(text, blocks, options, cache);
+  if (cache) {
+    cache.text = text;
+    cache.options = options;
+    cache.blocks = blocks;
+  }
+  return doc;
+}
+
+function assemble(text: string, blocks: readonly Block[], options: ParseOptions, cache: ParseCache | undefined): BulletinDocument {
   const paragraphs: Paragraph[] = [];
   for (const block of blocks) if (block.type === 'paragraph') paragraphs.push(block.paragraph);
 
@@ -134,7 +226,23 @@ export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARS
     }
   }
 
-  const articles: Article[] = drafts.map((draft) => parseArticle(text, draft.paragraphs, options));
+  const previous = cache?.articles;
+  const kept = new Map<string, Article>();
+  let reused = 0;
+  const articles: Article[] = drafts.map((draft) => {
+    const first = draft.paragraphs[0]!;
+    // The text, and the blank lines before it: the one thing the parsed article records from outside its text.
+    const key = `${first.blanksBefore}\u0000${text.slice(first.start, draft.paragraphs[draft.paragraphs.length - 1]!.end)}`;
+    const earlier = previous?.get(key);
+    const article = earlier ? shifted(earlier, first.start - earlier.start) : parseArticle(text, draft.paragraphs, options);
+    if (earlier) reused++;
+    kept.set(key, article);
+    return article;
+  });
+  if (cache) {
+    cache.articles = kept;
+    cache.reused = { ...cache.reused, articles: reused };
+  }
   const sections: Section[] = [];
   let section: { label?: SectionLabel; articles: Article[] } | undefined;
   drafts.forEach((draft, i) => {

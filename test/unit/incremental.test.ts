@@ -1,0 +1,74 @@
+// Reusing work between edits gives exactly what a fresh parse gives.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { ParseCache, parseBulletin } from '../../server/src/model/parse';
+import { clean, sample } from '../support/fixture';
+
+interface Edit {
+  readonly at: number;
+  readonly remove: number;
+  readonly insert: string;
+}
+
+/** Edits editors make: characters, words, line breaks, blank lines, bylines, dividers, pasted paragraphs. */
+const insertion = fc.oneof(
+  fc.constantFrom(
+    'x',
+    ' ',
+    '\n',
+    '\n\n',
+    '\n\n\n',
+    'By ',
+    'by Dina Tokbaeva\n',
+    '(See ',
+    '.)',
+    '**** NEW\n',
+    '****\n',
+    'IWPR: ',
+    '“',
+    '\r\n',
+    'KAZAKSTAN: NEW HEADLINE\n\n',
+  ),
+  fc.string({ maxLength: 12 }),
+);
+
+const edit = (length: number): fc.Arbitrary<Edit> =>
+  fc.record({ at: fc.nat({ max: length }), remove: fc.nat({ max: 40 }), insert: insertion });
+
+function apply(text: string, e: Edit): string {
+  const at = Math.min(e.at, text.length);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+describe('incremental parsing', () => {
+  for (const [name, source] of [
+    ['the sample', sample()],
+    ['the clean bulletin', clean()],
+  ] as const) {
+    test(`after random edits to ${name}, the reused parse equals a fresh one`, () => {
+      fc.assert(
+        fc.property(fc.array(edit(source.length), { minLength: 1, maxLength: 8 }), (edits) => {
+          const cache = new ParseCache();
+          let text = source;
+          parseBulletin(text, undefined, cache);
+          for (const e of edits) {
+            text = apply(text, e);
+            const incremental = parseBulletin(text, undefined, cache);
+            expect(JSON.stringify(incremental)).toBe(JSON.stringify(parseBulletin(text)));
+          }
+        }),
+        { numRuns: 150 },
+      );
+    });
+  }
+
+  test('a keystroke in the middle of an issue reuses the other articles and most blocks', () => {
+    const cache = new ParseCache();
+    const text = sample();
+    parseBulletin(text, undefined, cache);
+    const at = text.indexOf('Officials say 14 people');
+    parseBulletin(`${text.slice(0, at)}x${text.slice(at)}`, undefined, cache);
+    expect(cache.reused.articles).toBe(5);
+    expect(cache.reused.blocks).toBeGreaterThan(195);
+  });
+});
