@@ -27,6 +27,8 @@ const insertion = fc.oneof(
     'IWPR: ',
     '“',
     '\r\n',
+    '\r',
+    '\uFEFF',
     'KAZAKSTAN: NEW HEADLINE\n\n',
   ),
   fc.string({ maxLength: 12 }),
@@ -44,6 +46,8 @@ describe('incremental parsing', () => {
   for (const [name, source] of [
     ['the sample', sample()],
     ['the clean bulletin', clean()],
+    ['the clean bulletin with CRLF line breaks', clean().replace(/\n/g, '\r\n')],
+    ['the sample with CR line breaks', sample().replace(/\n/g, '\r')],
   ] as const) {
     test(`after random edits to ${name}, the reused parse equals a fresh one`, () => {
       fc.assert(
@@ -61,6 +65,16 @@ describe('incremental parsing', () => {
       );
     });
   }
+
+  test('a CRLF typed between two CRs is one line break, not two', () => {
+    const source = 'HEADLINE ONE\r\rStandfirst.\r\rBy Dina Tokbaeva\r\rBody text.\r';
+    const at = source.indexOf('Body') - 1;
+    const cache = new ParseCache();
+    parseBulletin(source, undefined, cache);
+    const text = `${source.slice(0, at)}\r\n${source.slice(at)}`;
+    expect(JSON.stringify(parseBulletin(text, undefined, cache))).toBe(JSON.stringify(parseBulletin(text)));
+    expect(JSON.stringify(parseBulletin(text, undefined, cache))).toBe(JSON.stringify(parseBulletin(text)));
+  });
 
   test('a keystroke in the middle of an issue reuses the other articles and most blocks', () => {
     const cache = new ParseCache();

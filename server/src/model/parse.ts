@@ -95,10 +95,15 @@ function blocksAfterEdit(text: string, cache: ParseCache): Block[] {
   const starts = old.map((b, i) => (i === 0 ? 0 : blockLineStart(prev, b)));
   const extentEnd = (i: number): number => (i + 1 < n ? starts[i + 1]! : prev.length);
   const same = (i: number, at: number): boolean => text.startsWith(prev.slice(starts[i], extentEnd(i)), at);
+  // A reused block must still begin a line: the edit may have removed the line break before it, or
+  // joined a CR before it with an LF after it.
+  const lineStartAt = (at: number): boolean => {
+    if (at === 0) return true;
+    const before = text.charCodeAt(at - 1);
+    return before === 10 || (before === 13 && text.charCodeAt(at) !== 10);
+  };
   let p = 0;
-  while (p < n && (p < n - 1 || delta === 0) && same(p, starts[p]!)) p++;
-  // A reused block after the edit must still begin a line: the edit may have removed the line break before it.
-  const lineStartAt = (at: number): boolean => at === 0 || text.charCodeAt(at - 1) === 10 || text.charCodeAt(at - 1) === 13;
+  while (p < n && (p < n - 1 || delta === 0) && same(p, starts[p]!) && lineStartAt(extentEnd(p))) p++;
   let s = n;
   while (
     s > p &&
