@@ -107,6 +107,9 @@ interface Settings {
   reflow: Reflow;
 }
 
+/** Files read ahead of the one being indexed. */
+const READ_AHEAD = 8;
+
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /** The user's `bulletin.*` settings, keeping only well-formed values. */
@@ -226,9 +229,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   }
 
-  const indexFile = async (uri: string): Promise<void> => {
+  const indexFile = (uri: string, text: string | undefined): void => {
     if (documents.get(uri)) return;
-    const text = await options.files.read(uri);
     if (text === undefined) {
       index.remove(uri);
       return;
@@ -246,8 +248,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     try {
       const files: string[] = [];
       for (const folder of uris) files.push(...(await options.files.list(folder, () => cancelled)));
+      // Reading runs a few files ahead of parsing, so the disk and the parser work at once.
+      const reads: Promise<string | undefined>[] = [];
+      const readAhead = (i: number): void => {
+        if (i < files.length && reads[i] === undefined) reads[i] = options.files.read(files[i]!);
+      };
       for (let i = 0; i < files.length && !cancelled; i++) {
-        await indexFile(files[i]!);
+        for (let k = i; k < i + READ_AHEAD; k++) readAhead(k);
+        const text = await reads[i]!;
+        delete reads[i];
+        indexFile(files[i]!, text);
         if (i % 25 === 24) {
           progress?.report(Math.round(((i + 1) * 100) / files.length), `${i + 1} of ${files.length} files`);
           // Let requests and edits through while the archive is read.
@@ -378,7 +388,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
       if (documents.get(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) index.remove(change.uri);
-      else await indexFile(change.uri);
+      else indexFile(change.uri, await options.files.read(change.uri));
     }
     refreshIfHeadlinesChanged();
   });
@@ -391,7 +401,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     pending.delete(uri);
     if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
     // The file on disk (if any) speaks for it again.
-    void indexFile(uri).then(() => refreshIfHeadlinesChanged());
+    void options.files.read(uri).then((text) => {
+      indexFile(uri, text);
+      refreshIfHeadlinesChanged();
+    });
   });
 
   connection.languages.diagnostics.on(

@@ -1,7 +1,14 @@
 // Reusing work between edits gives exactly what a fresh parse gives.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createCheckContext } from '../../server/src/checks/context';
+import { runChecks } from '../../server/src/checks/run';
 import { ParseCache, parseBulletin } from '../../server/src/model/parse';
+import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
+import { Analyses } from '../../server/src/workspace/analysis';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { summarize } from '../../server/src/workspace/summary';
 import { clean, sample } from '../support/fixture';
 
 interface Edit {
@@ -84,5 +91,26 @@ describe('incremental parsing', () => {
     parseBulletin(`${text.slice(0, at)}x${text.slice(at)}`, undefined, cache);
     expect(cache.reused.articles).toBe(5);
     expect(cache.reused.blocks).toBeGreaterThan(195);
+  });
+
+  test('after random edits, the checks of reused articles find what checking the fresh text finds', () => {
+    const source = sample();
+    fc.assert(
+      fc.property(fc.array(edit(source.length), { minLength: 1, maxLength: 6 }), (edits) => {
+        const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+        let doc = TextDocument.create('file:///issue.bulletin', 'bulletin', 1, source);
+        analyses.problems(analyses.get(doc));
+        for (const e of edits) {
+          doc = TextDocument.create(doc.uri, 'bulletin', doc.version + 1, apply(doc.getText(), e));
+          const reused = analyses.problems(analyses.get(doc));
+          const parsed = parseBulletin(doc.getText());
+          const index = new WorkspaceIndex();
+          index.set(summarize(parsed, doc.uri, doc));
+          const fresh = runChecks(createCheckContext(parsed, doc.uri, index, DEFAULT_PROFILE));
+          expect(JSON.stringify(reused)).toBe(JSON.stringify(fresh));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

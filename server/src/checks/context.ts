@@ -1,5 +1,6 @@
 // Everything a check may read: the model, the issue's identity, the workspace
 // lookups and the profile. Facts several checks share are computed once.
+import type { Article } from '../model/types';
 import { issueIdentity } from '../model/issue';
 import type { IssueIdentity } from '../model/issue';
 import { lineBreakOf } from '../model/text';
@@ -11,6 +12,7 @@ import type { Profile } from '../profile/profile';
 import type { HeadlineLookup } from '../workspace/index';
 import { resolveReference } from '../workspace/resolve';
 import type { ReferenceResolution } from '../workspace/resolve';
+import { ArticleResults } from './articleResults';
 
 export interface CheckContext {
   readonly uri: string;
@@ -28,6 +30,11 @@ export interface CheckContext {
   resolutions(): readonly ReferenceResolution[];
   /** Computes a shared fact once per context. */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * Computes what `name` derives from one article alone, reusing the result of an earlier version of the
+   * document where the article is unchanged. Offsets in the result must be fields named `start` and `end`.
+   */
+  perArticle<T>(name: string, article: Article, compute: () => T): T;
 }
 
 /** The profile's initials win over those read off the masthead. */
@@ -35,19 +42,30 @@ function withProfileInitials(issue: IssueIdentity, profile: Profile): IssueIdent
   return profile.initials ? { ...issue, initials: profile.initials } : issue;
 }
 
-export function createCheckContext(doc: BulletinDocument, uri: string, lookup: HeadlineLookup, profile: Profile): CheckContext {
+/**
+ * The context for checking `doc`. Given the `results` kept from earlier versions of the same document (and the
+ * same profile), unchanged articles are not checked again.
+ */
+export function createCheckContext(
+  doc: BulletinDocument,
+  uri: string,
+  lookup: HeadlineLookup,
+  profile: Profile,
+  results: ArticleResults = new ArticleResults(),
+): CheckContext {
   const memos = new Map<string, unknown>();
   const memo = <T>(key: string, compute: () => T): T => {
     if (!memos.has(key)) memos.set(key, compute());
     return memos.get(key) as T;
   };
-  let width: number | undefined;
+  const width = profile.emailWidth ?? measuredWidth(doc);
+  const eol = lineBreakOf(doc.text);
+  results.nextRound(`${width}\u0000${eol}`);
   return {
     uri,
-    get width(): number {
-      return (width ??= profile.emailWidth ?? measuredWidth(doc));
-    },
-    eol: lineBreakOf(doc.text),
+    width,
+    eol,
+    perArticle: (name, article, compute) => results.get(name, article, compute),
     text: doc.text,
     doc,
     issue: withProfileInitials(issueIdentity(doc, uri), profile),

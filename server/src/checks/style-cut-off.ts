@@ -1,7 +1,8 @@
 import { endsWithClosingPunctuation } from '../model/text';
 import { lastLine } from '../model/lines';
 import type { Check, Finding } from './check';
-import { proseParagraphs } from './facts/prose';
+import type { Paragraph } from '../model/types';
+import { perArticleProse } from './facts/prose';
 
 const URL_AT_END = /(?:https?:\/\/|www\.|mailto:)\S+$/;
 
@@ -20,18 +21,21 @@ export const styleCutOff: Check = {
   description: 'A paragraph of prose stops without closing punctuation: it was probably cut off by a bad paste.',
   heuristic: true,
   run(context) {
-    const { text } = context;
-    const findings: Finding[] = [];
-    for (const { paragraph } of proseParagraphs(context)) {
-      const content = text.slice(Math.max(paragraph.start, paragraph.end - 200), paragraph.end).trimEnd();
-      if (endsWithClosingPunctuation(content) || URL_AT_END.test(content)) continue;
-      const line = lastLine(paragraph);
-      findings.push({
-        start: line.start,
-        end: line.end,
-        message: `Paragraph stops without closing punctuation after “…${tail(text, paragraph.end)}”: was it cut off?`,
-      });
-    }
-    return findings;
+    return perArticleProse(context, 'style.cut-off', cutOff);
   },
 };
+
+function cutOff(text: string, prose: readonly Paragraph[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const paragraph of prose) {
+    const content = text.slice(Math.max(paragraph.start, paragraph.end - 200), paragraph.end).trimEnd();
+    if (endsWithClosingPunctuation(content) || URL_AT_END.test(content)) continue;
+    const line = lastLine(paragraph);
+    findings.push({
+      start: line.start,
+      end: line.end,
+      message: `Paragraph stops without closing punctuation after “…${tail(text, paragraph.end)}”: was it cut off?`,
+    });
+  }
+  return findings;
+}

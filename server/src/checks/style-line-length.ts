@@ -3,7 +3,7 @@ import { linesOf } from '../model/lines';
 import { collapseWhitespace } from '../model/text';
 import type { Paragraph } from '../model/types';
 import type { Check, Finding } from './check';
-import { proseParagraphs } from './facts/prose';
+import { proseOf } from './facts/prose';
 
 const URL = /(?:https?:\/\/|www\.|mailto:)\S+/;
 
@@ -16,34 +16,67 @@ export const styleLineLength: Check = {
   run(context) {
     const { text, doc, width, eol } = context;
     const findings: Finding[] = [];
-    // Paragraphs are told apart by where they start: the model may hand out equal copies of one.
-    const rewrappable = new Set<number>([
-      ...proseParagraphs(context).map((p) => p.paragraph.start),
-      ...(doc.contents?.entries.map((e) => e.paragraph.start) ?? []),
-    ]);
     const skip = new Set<number>();
     for (const element of doc.footer?.elements ?? []) if (element.type === 'paragraph') skip.add(element.paragraph.start);
-    for (const paragraph of doc.paragraphs) {
-      if (skip.has(paragraph.start) || (doc.masthead && paragraph.start === doc.masthead.start)) continue;
-      let reported = false;
-      for (const line of linesOf(text, paragraph)) {
-        const length = line.end - line.start;
-        if (length <= width) continue;
-        const content = text.slice(line.start, line.end);
-        if (URL.test(content)) continue;
-        const fix = !reported && rewrappable.has(paragraph.start) ? rewrapFix(text, paragraph, width, eol) : undefined;
-        findings.push({
-          start: line.start + width,
-          end: line.end,
-          message: `Line of ${length} characters, longer than the email width of ${width}.`,
-          ...(fix ? { fixes: [fix] } : {}),
-        });
-        reported = true;
-      }
+    if (doc.masthead) skip.add(doc.masthead.start);
+    // Paragraphs are told apart by where they start: the model may hand out equal copies of one.
+    const contents = new Set(doc.contents?.entries.map((e) => e.paragraph.start) ?? []);
+    let next = 0;
+    const outside: Paragraph[] = [];
+    for (const article of doc.articles) {
+      while (next < doc.paragraphs.length && doc.paragraphs[next]!.start < article.start) outside.push(doc.paragraphs[next++]!);
+      const first = next;
+      while (next < doc.paragraphs.length && doc.paragraphs[next]!.start < article.end) next++;
+      const inside = doc.paragraphs.slice(first, next);
+      findings.push(
+        ...context.perArticle('style.line-length', article, () => {
+          const prose = new Set(proseOf(text, article).map((p) => p.start));
+          return longLines(text, inside, prose, width, eol);
+        }),
+      );
     }
-    return findings;
+    outside.push(...doc.paragraphs.slice(next));
+    findings.push(
+      ...longLines(
+        text,
+        outside.filter((p) => !skip.has(p.start)),
+        contents,
+        width,
+        eol,
+      ),
+    );
+    return findings.sort((a, b) => a.start - b.start);
   },
 };
+
+/** A finding for each line longer than the width; the first of a rewrappable paragraph offers to rewrap it. */
+function longLines(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  rewrappable: ReadonlySet<number>,
+  width: number,
+  eol: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const paragraph of paragraphs) {
+    let reported = false;
+    for (const line of linesOf(text, paragraph)) {
+      const length = line.end - line.start;
+      if (length <= width) continue;
+      const content = text.slice(line.start, line.end);
+      if (URL.test(content)) continue;
+      const fix = !reported && rewrappable.has(paragraph.start) ? rewrapFix(text, paragraph, width, eol) : undefined;
+      findings.push({
+        start: line.start + width,
+        end: line.end,
+        message: `Line of ${length} characters, longer than the email width of ${width}.`,
+        ...(fix ? { fixes: [fix] } : {}),
+      });
+      reported = true;
+    }
+  }
+  return findings;
+}
 
 function rewrapFix(
   text: string,

@@ -1,6 +1,7 @@
 import { titleKey } from '../model/text';
 import type { Check, Finding, TextEdit } from './check';
-import { proseParagraphs } from './facts/prose';
+import type { Paragraph } from '../model/types';
+import { perArticleProse } from './facts/prose';
 
 interface Spelling {
   readonly word: string;
@@ -57,6 +58,33 @@ function sameWordDifferentForm(a: string, b: string): boolean {
   return pair === 'ce|t' || pair === 'cy|t' || pair === 'ian|y' || pair === 'an|y';
 }
 
+interface Occurrence {
+  readonly word: string;
+  readonly start: number;
+  readonly end: number;
+  /** Not the first word of a sentence, where any word has a capital. */
+  readonly midSentence: boolean;
+}
+
+/** Capitalized words of five letters or more, possessive dropped: the candidates for names. */
+function capitalizedWords(text: string, prose: readonly Paragraph[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const paragraph of prose) {
+    const part = text.slice(paragraph.start, paragraph.end);
+    CANDIDATE.lastIndex = 0;
+    for (let m = CANDIDATE.exec(part); m; m = CANDIDATE.exec(part)) {
+      let word = m[0];
+      if (/['’]s$/.test(word)) word = word.slice(0, -2);
+      if (word.length < 5 || word === word.toUpperCase()) continue;
+      let k = m.index - 1;
+      while (k >= 0 && /\s/.test(part[k]!)) k--;
+      const start = paragraph.start + m.index;
+      out.push({ word, start, end: start + word.length, midSentence: k >= 0 && !SENTENCE_START.test(part[k]!) });
+    }
+  }
+  return out;
+}
+
 export const styleNameVariants: Check = {
   code: 'style.name-variants',
   severity: 'warning',
@@ -64,25 +92,13 @@ export const styleNameVariants: Check = {
     'The same proper name spelled two ways in one issue (Kasymov/Kazymov); the rare spelling is pointed out with the common one.',
   heuristic: true,
   run(context) {
-    const { text, profile } = context;
+    const { profile } = context;
     const spellings = new Map<string, Spelling>();
-    for (const { paragraph } of proseParagraphs(context)) {
-      const part = text.slice(paragraph.start, paragraph.end);
-      CANDIDATE.lastIndex = 0;
-      for (let m = CANDIDATE.exec(part); m; m = CANDIDATE.exec(part)) {
-        let word = m[0];
-        const possessive = /['’]s$/.exec(word);
-        if (possessive) word = word.slice(0, -2);
-        if (word.length < 5 || word === word.toUpperCase()) continue;
-        let k = m.index - 1;
-        while (k >= 0 && /\s/.test(part[k]!)) k--;
-        const midSentence = k >= 0 && !SENTENCE_START.test(part[k]!);
-        const start = paragraph.start + m.index;
-        const entry = spellings.get(word) ?? { word, at: [], midSentence: false };
-        entry.at.push({ start, end: start + word.length });
-        entry.midSentence ||= midSentence;
-        spellings.set(word, entry);
-      }
+    for (const { word, start, end, midSentence } of perArticleProse(context, 'style.name-variants', capitalizedWords)) {
+      const entry = spellings.get(word) ?? { word, at: [], midSentence: false };
+      entry.at.push({ start, end });
+      entry.midSentence ||= midSentence;
+      spellings.set(word, entry);
     }
     const names = [...spellings.values()].filter((s) => s.midSentence);
     const bySkeleton = new Map<string, Spelling[]>();

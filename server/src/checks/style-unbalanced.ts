@@ -1,6 +1,7 @@
 import { endsWithClosingPunctuation } from '../model/text';
 import type { Check, Finding } from './check';
-import { proseParagraphs } from './facts/prose';
+import type { Paragraph } from '../model/types';
+import { perArticleProse } from './facts/prose';
 
 const PAIRS: readonly (readonly [string, string, string])[] = [
   ['“', '”', 'quotation marks'],
@@ -14,42 +15,44 @@ export const styleUnbalanced: Check = {
   description: 'A paragraph opens a quotation, parenthesis or bracket it does not close (or the other way round).',
   heuristic: true,
   run(context) {
-    const { text } = context;
-    const findings: Finding[] = [];
-    const prose = proseParagraphs(context);
-    prose.forEach(({ paragraph }, i) => {
-      // A cut-off paragraph is reported as such; its open quote is part of that damage.
-      if (!endsWithClosingPunctuation(text.slice(Math.max(paragraph.start, paragraph.end - 8), paragraph.end))) return;
-      const depth = [0, 0, 0];
-      const firstUnmatched = [-1, -1, -1];
-      const lastOpen = [-1, -1, -1];
-      for (let j = paragraph.start; j < paragraph.end; j++) {
-        const c = text.charCodeAt(j);
-        const k = c === 0x201c || c === 0x201d ? 0 : c === 40 || c === 41 ? 1 : c === 91 || c === 93 ? 2 : -1;
-        if (k < 0) continue;
-        const opening = c === 0x201c || c === 40 || c === 91;
-        if (opening) {
-          if (depth[k] === 0) lastOpen[k] = j;
-          depth[k]!++;
-        } else if (depth[k]! > 0) {
-          depth[k]!--;
-        } else if (firstUnmatched[k]! < 0) {
-          firstUnmatched[k] = j;
-        }
-      }
-      const next = prose[i + 1];
-      PAIRS.forEach(([open, close, name], k) => {
-        // A quotation running over several paragraphs opens each one and closes only at the end.
-        const continues = k === 0 && next !== undefined && text.charAt(next.paragraph.start) === '“';
-        if (depth[k]! > 0 && !continues) {
-          const at = lastOpen[k]!;
-          findings.push({ start: at, end: at + 1, message: `Unbalanced ${name}: “${open}” is not closed in this paragraph.` });
-        } else if (firstUnmatched[k]! >= 0) {
-          const at = firstUnmatched[k]!;
-          findings.push({ start: at, end: at + 1, message: `Unbalanced ${name}: “${close}” closes nothing opened in this paragraph.` });
-        }
-      });
-    });
-    return findings;
+    return perArticleProse(context, 'style.unbalanced', unbalanced);
   },
 };
+
+function unbalanced(text: string, prose: readonly Paragraph[]): Finding[] {
+  const findings: Finding[] = [];
+  prose.forEach((paragraph, i) => {
+    // A cut-off paragraph is reported as such; its open quote is part of that damage.
+    if (!endsWithClosingPunctuation(text.slice(Math.max(paragraph.start, paragraph.end - 8), paragraph.end))) return;
+    const depth = [0, 0, 0];
+    const firstUnmatched = [-1, -1, -1];
+    const lastOpen = [-1, -1, -1];
+    for (let j = paragraph.start; j < paragraph.end; j++) {
+      const c = text.charCodeAt(j);
+      const k = c === 0x201c || c === 0x201d ? 0 : c === 40 || c === 41 ? 1 : c === 91 || c === 93 ? 2 : -1;
+      if (k < 0) continue;
+      const opening = c === 0x201c || c === 40 || c === 91;
+      if (opening) {
+        if (depth[k] === 0) lastOpen[k] = j;
+        depth[k]!++;
+      } else if (depth[k]! > 0) {
+        depth[k]!--;
+      } else if (firstUnmatched[k]! < 0) {
+        firstUnmatched[k] = j;
+      }
+    }
+    const next = prose[i + 1];
+    PAIRS.forEach(([open, close, name], k) => {
+      // A quotation running over several paragraphs of the article opens each one and closes only at the end.
+      const continues = k === 0 && next !== undefined && text.charAt(next.start) === '“';
+      if (depth[k]! > 0 && !continues) {
+        const at = lastOpen[k]!;
+        findings.push({ start: at, end: at + 1, message: `Unbalanced ${name}: “${open}” is not closed in this paragraph.` });
+      } else if (firstUnmatched[k]! >= 0) {
+        const at = firstUnmatched[k]!;
+        findings.push({ start: at, end: at + 1, message: `Unbalanced ${name}: “${close}” closes nothing opened in this paragraph.` });
+      }
+    });
+  });
+  return findings;
+}

@@ -152,6 +152,16 @@ function blanksOf(block: Block, before: boolean): number {
       : block.header.blanksBefore;
 }
 
+const keys = new WeakMap<Article, string>();
+
+/**
+ * What determines everything about a parsed article: its text and the blank lines before it. Known for the
+ * articles of incremental parses (those given a cache), so results derived from an article can be reused too.
+ */
+export function articleKey(article: Article): string | undefined {
+  return keys.get(article);
+}
+
 /** Parses the text; with a cache from the document's previous version, reuses what the edit left alone. */
 export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS, cache?: ParseCache): BulletinDocument {
   const incremental = cache !== undefined && cache.text !== undefined && cache.options === options;
@@ -235,6 +245,7 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
   const kept = new Map<string, Article>();
   let reused = 0;
   const articles: Article[] = drafts.map((draft) => {
+    if (!cache) return parseArticle(text, draft.paragraphs, options);
     const first = draft.paragraphs[0]!;
     // The text, and the blank lines before it: the one thing the parsed article records from outside its text.
     const key = `${first.blanksBefore}\u0000${text.slice(first.start, draft.paragraphs[draft.paragraphs.length - 1]!.end)}`;
@@ -242,6 +253,7 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
     const article = earlier ? shifted(earlier, first.start - earlier.start) : parseArticle(text, draft.paragraphs, options);
     if (earlier) reused++;
     kept.set(key, article);
+    keys.set(article, key);
     return article;
   });
   if (cache) {

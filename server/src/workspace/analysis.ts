@@ -1,12 +1,13 @@
 // Parses each open document once per version and keeps the workspace index
 // current with it; checks run lazily and are cached until the document, the
 // headlines of the workspace or the profile change.
+import { ArticleResults } from '../checks/articleResults';
 import type { Problem } from '../checks/check';
 import { createCheckContext } from '../checks/context';
 import type { CheckContext } from '../checks/context';
 import { runChecks } from '../checks/run';
 import type { Positions } from '../model/lineIndex';
-import { parseBulletin } from '../model/parse';
+import { ParseCache, parseBulletin } from '../model/parse';
 import type { BulletinDocument } from '../model/types';
 import { parseOptionsFor } from '../profile/parseOptions';
 import type { Profile } from '../profile/profile';
@@ -36,6 +37,10 @@ interface Cached extends Analysis {
 
 export class Analyses {
   private readonly cache = new Map<string, Cached>();
+  /** What the last parse of each document leaves for the next: the edit's neighbours are not read again. */
+  private readonly parses = new Map<string, ParseCache>();
+  /** What the checks found in each article of each document, for the profile it was checked with. */
+  private readonly results = new Map<string, { profile: Profile; results: ArticleResults }>();
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -48,7 +53,9 @@ export class Analyses {
     const cached = this.cache.get(source.uri);
     if (cached && cached.version === source.version && cached.profile === profile) return cached;
     const text = source.getText();
-    const doc = parseBulletin(text, parseOptionsFor(profile));
+    let parse = this.parses.get(source.uri);
+    if (!parse) this.parses.set(source.uri, (parse = new ParseCache()));
+    const doc = parseBulletin(text, parseOptionsFor(profile), parse);
     const summary = summarize(doc, source.uri, source, profile.initials);
     this.index.set(summary);
     const analysis: Cached = { uri: source.uri, version: source.version, doc, summary, profile };
@@ -65,8 +72,17 @@ export class Analyses {
     const cached = analysis as Cached;
     const key = this.resultKey(analysis);
     if (cached.context?.key !== key)
-      cached.context = { key, value: createCheckContext(analysis.doc, analysis.uri, this.index, analysis.profile) };
+      cached.context = {
+        key,
+        value: createCheckContext(analysis.doc, analysis.uri, this.index, analysis.profile, this.resultsFor(analysis)),
+      };
     return cached.context.value;
+  }
+
+  private resultsFor({ uri, profile }: Analysis): ArticleResults {
+    let kept = this.results.get(uri);
+    if (kept?.profile !== profile) this.results.set(uri, (kept = { profile, results: new ArticleResults() }));
+    return kept.results;
   }
 
   problems(analysis: Analysis, isCancelled?: () => boolean): Problem[] | undefined {
@@ -84,5 +100,7 @@ export class Analyses {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.parses.delete(uri);
+    this.results.delete(uri);
   }
 }

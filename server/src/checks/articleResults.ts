@@ -1,0 +1,47 @@
+// Results derived from one article, kept between versions of a document: after
+// a keystroke only the edited article is checked again. An article is known
+// by its key (text and blank lines before it); a result computed where the
+// article started then is moved to where it starts now.
+import type { Article } from '../model/types';
+import { articleKey } from '../model/parse';
+import { shifted } from '../model/shift';
+
+interface Entry {
+  readonly start: number;
+  readonly value: unknown;
+}
+
+export class ArticleResults {
+  private current = new Map<string, Map<string, Entry>>();
+  private previous = new Map<string, Map<string, Entry>>();
+  private assumptions: string | undefined;
+
+  /**
+   * Starts checking a new version. Results are kept only while what they assume outside the article (profile,
+   * email width, line break) is unchanged; those no version used since the last round are dropped.
+   */
+  nextRound(assumptions: string): void {
+    if (assumptions !== this.assumptions) {
+      this.assumptions = assumptions;
+      this.current = new Map();
+    }
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  /** The result for this article, computed now or moved from where an earlier version had it. */
+  get<T>(name: string, article: Article, compute: () => T): T {
+    const key = articleKey(article);
+    if (key === undefined) return compute();
+    let results = this.current.get(key);
+    if (!results) {
+      results = this.previous.get(key) ?? new Map<string, Entry>();
+      this.current.set(key, results);
+    }
+    const hit = results.get(name);
+    if (hit) return shifted(hit.value as T, article.start - hit.start);
+    const value = compute();
+    results.set(name, { start: article.start, value });
+    return value;
+  }
+}
