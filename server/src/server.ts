@@ -249,14 +249,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const files: string[] = [];
       for (const folder of uris) files.push(...(await options.files.list(folder, () => cancelled)));
       // Reading runs a few files ahead of parsing, so the disk and the parser work at once.
-      const reads: Promise<string | undefined>[] = [];
+      const reads = new Map<number, Promise<string | undefined>>();
       const readAhead = (i: number): void => {
-        if (i < files.length && reads[i] === undefined) reads[i] = options.files.read(files[i]!);
+        if (i < files.length && !reads.has(i)) reads.set(i, options.files.read(files[i]!));
       };
       for (let i = 0; i < files.length && !cancelled; i++) {
         for (let k = i; k < i + READ_AHEAD; k++) readAhead(k);
-        const text = await reads[i]!;
-        delete reads[i];
+        const text = await reads.get(i);
+        reads.delete(i);
         indexFile(files[i]!, text);
         if (i % 25 === 24) {
           progress?.report(Math.round(((i + 1) * 100) / files.length), `${i + 1} of ${files.length} files`);
