@@ -96,6 +96,15 @@ function detachReference(ref: CrossReference): CrossReference {
   };
 }
 
+function detachIssue(issue: IssueIdentity): IssueIdentity {
+  return {
+    ...issue,
+    ...(issue.publication ? { publication: detach(issue.publication) } : {}),
+    ...(issue.initials ? { initials: detach(issue.initials) } : {}),
+    ...(issue.part ? { part: detach(issue.part) } : {}),
+  };
+}
+
 function excerpt(text: string, max = 60): string {
   if (text.length <= max) return text;
   const cut = text.lastIndexOf(' ', max);
@@ -151,7 +160,7 @@ export function summarize(doc: BulletinDocument, uri: string, positions: Positio
       range: range(place),
     });
   });
-  const issue = issueIdentity(doc, uri);
+  const issue = detachIssue(issueIdentity(doc, uri));
   return {
     uri,
     issue: initials ? { ...issue, initials } : issue,
