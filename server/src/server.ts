@@ -60,7 +60,8 @@ import { LineIndex } from './model/lineIndex';
 import { parseBulletin } from './model/parse';
 import { parseOptionsFor } from './profile/parseOptions';
 import type { CheckSetting } from './profile/profile';
-import { Analyses } from './workspace/analysis';
+import { baseName } from './model/issue';
+import { Analyses, DEFAULT_FULL_CHECK_LIMIT } from './workspace/analysis';
 import type { Analysis } from './workspace/analysis';
 import { PROFILE_GLOB, WATCH_GLOB } from './workspace/files';
 import type { WorkspaceFiles } from './workspace/files';
@@ -105,6 +106,8 @@ interface ClientSupport {
 interface Settings {
   checks: Record<string, CheckSetting>;
   reflow: Reflow;
+  /** Characters above which a document gets only the quick checks. */
+  fullCheckLimit: number;
 }
 
 /** Files read ahead of the one being indexed. */
@@ -114,9 +117,12 @@ const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information',
 
 /** The user's `bulletin.*` settings, keeping only well-formed values. */
 function readSettings(raw: unknown): Settings {
-  const settings: Settings = { checks: {}, reflow: 'overlong' };
+  const settings: Settings = { checks: {}, reflow: 'overlong', fullCheckLimit: DEFAULT_FULL_CHECK_LIMIT };
   if (typeof raw !== 'object' || raw === null) return settings;
-  const { checks, format } = raw as { checks?: unknown; format?: unknown };
+  const { checks, format, fullChecks } = raw as { checks?: unknown; format?: unknown; fullChecks?: unknown };
+  const maxMegabytes =
+    typeof fullChecks === 'object' && fullChecks !== null ? (fullChecks as { maxMegabytes?: unknown }).maxMegabytes : undefined;
+  if (typeof maxMegabytes === 'number' && Number.isFinite(maxMegabytes) && maxMegabytes > 0) settings.fullCheckLimit = maxMegabytes * 1e6;
   if (typeof checks === 'object' && checks !== null) {
     for (const [code, value] of Object.entries(checks)) {
       if (CHECKS.some((c) => c.code === code) && typeof value === 'string' && SEVERITY_SETTINGS.includes(value) && value !== 'default') {
@@ -132,7 +138,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex();
   const profiles = new Profiles(options.files);
-  const analyses = new Analyses(index, (uri) => profiles.profileFor(uri));
+  let settings: Settings = readSettings(undefined);
+  const analyses = new Analyses(
+    index,
+    (uri) => profiles.profileFor(uri),
+    () => settings.fullCheckLimit,
+  );
   const graph = new ReferenceGraph(index);
   const support: ClientSupport = {
     pullDiagnostics: false,
@@ -142,7 +153,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workspaceFolders: false,
     configuration: false,
   };
-  let settings: Settings = readSettings(undefined);
   let folders: string[] = [];
   let indexed: Promise<void> = Promise.resolve();
   /** Settles once the workspace folders' profiles have been read for the first time. */
@@ -164,16 +174,30 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
     };
 
+  /** Documents whose user was told they are too large for the full checks: told once per document. */
+  const toldTooLarge = new Set<string>();
+  const analyse = (document: TextDocument): Analysis => {
+    const analysis = analyses.get(document);
+    if (analysis.limited && !toldTooLarge.has(document.uri)) {
+      toldTooLarge.add(document.uri);
+      const megabytes = (analysis.limited.size / 1e6).toFixed(1);
+      void connection.window.showWarningMessage(
+        `${baseName(document.uri)} is ${megabytes} MB: Bulletin runs only its quick checks, with no outline, to keep typing fast. Raise "bulletin.fullChecks.maxMegabytes" to check it in full.`,
+      );
+    }
+    return analysis;
+  };
+
   const analysisOf = (uri: string): Analysis | undefined => {
     const document = documents.get(uri);
-    return document ? analyses.get(document) : undefined;
+    return document ? analyse(document) : undefined;
   };
 
   /** The open document, its analysis and check context; undefined for documents the client has not opened. */
   const opened = (uri: string) => {
     const document = documents.get(uri);
     if (!document) return undefined;
-    const analysis = analyses.get(document);
+    const analysis = analyse(document);
     return { document, analysis, context: analyses.context(analysis) };
   };
 
@@ -185,7 +209,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const publish = (uri: string): void => {
     const document = documents.get(uri);
     if (!document) return;
-    const analysis = analyses.get(document);
+    const analysis = analyse(document);
     const problems = analyses.problems(analysis, () => documents.get(uri)?.version !== analysis.version);
     if (!problems) return;
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(problems, document, uri) });
@@ -398,6 +422,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     analyses.forget(uri);
+    toldTooLarge.delete(uri);
     pending.delete(uri);
     if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
     // The file on disk (if any) speaks for it again.
@@ -414,7 +439,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       (params, token) => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-        const analysis = analyses.get(document);
+        const analysis = analyse(document);
         const resultId = analyses.resultKey(analysis);
         if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
         const problems = analyses.problems(analysis, () => token.isCancellationRequested) ?? [];
@@ -426,21 +451,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentSymbol(
     guard('documentSymbol', [], (params) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? documentSymbols(analyses.get(document).doc, document) : [];
+      return document ? documentSymbols(analyse(document).doc, document) : [];
     }),
   );
 
   connection.onFoldingRanges(
     guard('foldingRange', [], (params) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? foldingRanges(analyses.get(document).doc, document) : [];
+      return document ? foldingRanges(analyse(document).doc, document) : [];
     }),
   );
 
   connection.languages.semanticTokens.on(
     guard('semanticTokens', { data: [] }, (params) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? semanticTokens(analyses.get(document).doc, document) : { data: [] };
+      return document ? semanticTokens(analyse(document).doc, document) : { data: [] };
     }),
   );
 

@@ -42,6 +42,8 @@ export interface Check {
   readonly description: string;
   /** True when the check judges by likelihood and may be wrong on unusual text. */
   readonly heuristic: boolean;
+  /** Reads the raw text in one cheap pass, so it still runs on documents too large for the full checks. */
+  readonly quick?: boolean;
   run(context: CheckContext): Finding[];
 }
 

@@ -35,6 +35,20 @@ export interface CheckContext {
    * document where the article is unchanged. Offsets in the result must be fields named `start` and `end`.
    */
   perArticle<T>(name: string, article: Article, compute: () => T): T;
+  /** Set when the document is too large for the full checks: only the quick ones run, with a notice. */
+  readonly limited?: SizeLimit;
+}
+
+export interface SizeLimit {
+  /** The document's length and the limit, in UTF-16 code units (characters, near enough). */
+  readonly size: number;
+  readonly limit: number;
+}
+
+export interface ContextOptions {
+  /** What earlier versions of the same document (with the same profile) found per article. */
+  readonly results?: ArticleResults;
+  readonly limited?: SizeLimit;
 }
 
 /** The profile's initials win over those read off the masthead. */
@@ -51,7 +65,7 @@ export function createCheckContext(
   uri: string,
   lookup: HeadlineLookup,
   profile: Profile,
-  results: ArticleResults = new ArticleResults(),
+  { results = new ArticleResults(), limited }: ContextOptions = {},
 ): CheckContext {
   const memos = new Map<string, unknown>();
   const memo = <T>(key: string, compute: () => T): T => {
@@ -66,6 +80,7 @@ export function createCheckContext(
     width,
     eol,
     perArticle: (name, article, compute) => results.get(name, article, compute),
+    ...(limited ? { limited } : {}),
     text: doc.text,
     doc,
     issue: withProfileInitials(issueIdentity(doc, uri), profile),

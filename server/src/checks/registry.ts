@@ -4,6 +4,7 @@ import { bylineInBody } from './byline-in-body';
 import { bylineMalformed } from './byline-malformed';
 import { bylineMissing } from './byline-missing';
 import type { Check } from './check';
+import { documentTooLarge } from './document-too-large';
 import { contentsBylineMismatch } from './contents-byline-mismatch';
 import { contentsHeadlineMismatch } from './contents-headline-mismatch';
 import { contentsMissing } from './contents-missing';
@@ -36,6 +37,7 @@ import { xrefMalformed } from './xref-malformed';
 import { xrefUnresolved } from './xref-unresolved';
 
 export const CHECKS: readonly Check[] = [
+  documentTooLarge,
   headlineMissing,
   headlineDuplicate,
   bylineMissing,

@@ -13,6 +13,7 @@ export function runChecks(context: CheckContext, options: RunOptions = {}): Prob
   const problems: Problem[] = [];
   for (const check of options.checks ?? CHECKS) {
     if (options.isCancelled?.()) break;
+    if (context.limited && !check.quick) continue;
     const setting = context.profile.checks[check.code] ?? check.severity;
     if (setting === 'off') continue;
     for (const finding of check.run(context)) problems.push({ ...finding, code: check.code, severity: setting });

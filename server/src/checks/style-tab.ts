@@ -5,6 +5,7 @@ export const styleTab: Check = {
   severity: 'warning',
   description: 'A tab character: email clients show tabs at different widths.',
   heuristic: false,
+  quick: true,
   run({ text }) {
     const findings: Finding[] = [];
     for (let at = text.indexOf('\t'); at >= 0; at = text.indexOf('\t', at + 1)) {

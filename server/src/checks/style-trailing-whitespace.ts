@@ -5,6 +5,7 @@ export const styleTrailingWhitespace: Check = {
   severity: 'hint',
   description: 'Spaces or tabs at the end of a line (invisible, but they go out with the email).',
   heuristic: false,
+  quick: true,
   run({ text }) {
     const findings: Finding[] = [];
     // Every line, `****` lines included; blank lines are blank. Backwards from each line end: linear on any input.

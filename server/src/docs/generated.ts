@@ -48,6 +48,14 @@ export function settingsSchema(): Record<string, unknown> {
         default: 'overlong',
         markdownDescription: 'What **Format Document** rewraps.',
       },
+      'bulletin.fullChecks.maxMegabytes': {
+        type: 'number',
+        scope: 'resource',
+        default: 5,
+        minimum: 0.1,
+        markdownDescription:
+          'Documents larger than this (in megabytes of text) get only the quick checks (tabs, trailing whitespace) and no outline, so typing stays fast; a notice says so.',
+      },
       'bulletin.statusBar.enabled': {
         type: 'boolean',
         default: true,

@@ -162,6 +162,11 @@ export function articleKey(article: Article): string | undefined {
   return keys.get(article);
 }
 
+/** The text with no structure read: for documents too large to parse on every keystroke. */
+export function unparsedDocument(text: string): BulletinDocument {
+  return assemble(text, [], DEFAULT_PARSE_OPTIONS, undefined);
+}
+
 /** Parses the text; with a cache from the document's previous version, reuses what the edit left alone. */
 export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS, cache?: ParseCache): BulletinDocument {
   const incremental = cache !== undefined && cache.text !== undefined && cache.options === options;

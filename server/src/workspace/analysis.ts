@@ -4,10 +4,10 @@
 import { ArticleResults } from '../checks/articleResults';
 import type { Problem } from '../checks/check';
 import { createCheckContext } from '../checks/context';
-import type { CheckContext } from '../checks/context';
+import type { CheckContext, SizeLimit } from '../checks/context';
 import { runChecks } from '../checks/run';
 import type { Positions } from '../model/lineIndex';
-import { ParseCache, parseBulletin } from '../model/parse';
+import { ParseCache, parseBulletin, unparsedDocument } from '../model/parse';
 import type { BulletinDocument } from '../model/types';
 import { parseOptionsFor } from '../profile/parseOptions';
 import type { Profile } from '../profile/profile';
@@ -28,7 +28,12 @@ export interface Analysis {
   readonly doc: BulletinDocument;
   readonly summary: IssueSummary;
   readonly profile: Profile;
+  /** Set when the document is too large to parse and check in full. */
+  readonly limited?: SizeLimit;
 }
+
+/** Documents up to this many characters are parsed and checked in full unless settings say otherwise. */
+export const DEFAULT_FULL_CHECK_LIMIT = 5_000_000;
 
 interface Cached extends Analysis {
   problems?: { key: string; value: Problem[] };
@@ -45,20 +50,36 @@ export class Analyses {
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly profileFor: (uri: string) => Profile,
+    /** The size in characters above which a document gets only the quick checks. */
+    private readonly fullCheckLimit: () => number = () => DEFAULT_FULL_CHECK_LIMIT,
   ) {}
 
   /** The analysis of this version of the document, parsing it if needed. */
   get(source: SourceDocument): Analysis {
     const profile = this.profileFor(source.uri);
+    const limit = this.fullCheckLimit();
     const cached = this.cache.get(source.uri);
-    if (cached && cached.version === source.version && cached.profile === profile) return cached;
+    if (
+      cached &&
+      cached.version === source.version &&
+      cached.profile === profile &&
+      (cached.limited !== undefined) === cached.doc.text.length > limit
+    )
+      return cached;
     const text = source.getText();
-    let parse = this.parses.get(source.uri);
-    if (!parse) this.parses.set(source.uri, (parse = new ParseCache()));
-    const doc = parseBulletin(text, parseOptionsFor(profile), parse);
+    const limited = text.length > limit ? { size: text.length, limit } : undefined;
+    let doc: BulletinDocument;
+    if (limited) {
+      this.parses.delete(source.uri);
+      doc = unparsedDocument(text);
+    } else {
+      let parse = this.parses.get(source.uri);
+      if (!parse) this.parses.set(source.uri, (parse = new ParseCache()));
+      doc = parseBulletin(text, parseOptionsFor(profile), parse);
+    }
     const summary = summarize(doc, source.uri, source, profile.initials);
     this.index.set(summary);
-    const analysis: Cached = { uri: source.uri, version: source.version, doc, summary, profile };
+    const analysis: Cached = { uri: source.uri, version: source.version, doc, summary, profile, ...(limited ? { limited } : {}) };
     this.cache.set(source.uri, analysis);
     return analysis;
   }
@@ -74,7 +95,10 @@ export class Analyses {
     if (cached.context?.key !== key)
       cached.context = {
         key,
-        value: createCheckContext(analysis.doc, analysis.uri, this.index, analysis.profile, this.resultsFor(analysis)),
+        value: createCheckContext(analysis.doc, analysis.uri, this.index, analysis.profile, {
+          results: this.resultsFor(analysis),
+          ...(analysis.limited ? { limited: analysis.limited } : {}),
+        }),
       };
     return cached.context.value;
   }
