@@ -114,3 +114,34 @@ describe('what a profile changes', () => {
     ).toEqual([]);
   });
 });
+
+describe('a profile from an untrusted workspace', () => {
+  test('a masthead pattern that could backtrack exponentially is refused with a diagnostic', async () => {
+    const { found, expected, messages, loaded } = await problems(
+      String.raw`{ "mastheadPattern": ⟦"^(?<publication>(\\w+\\s?)+) No\\. (?<number>\\d+), (?<date>.+)$"⟧ }`,
+    );
+    expect(found).toEqual(expected);
+    expect(messages[0]).toContain('could take exponential time');
+    expect(loaded.profile.mastheadPattern).toBeUndefined();
+  });
+
+  test('patterns with single repetition, classes and escapes are accepted', async () => {
+    for (const pattern of [
+      String.raw`^(?<publication>[A-Z ]+) No\\. (?<number>\\d+), (?<date>.+)$`,
+      String.raw`^(?<publication>(?:[A-Z]+ )?NEWS) (?<number>\\d{1,4}) (?<date>[^()+]+)$`,
+    ]) {
+      const { loaded } = await problems(`{ "mastheadPattern": "${pattern}" }`);
+      expect(loaded.problems).toEqual([]);
+      expect(loaded.profile.mastheadPattern).toBeInstanceOf(RegExp);
+    }
+  });
+
+  test('a footer template outside the folder of bulletin.json is not read', async () => {
+    const reads: string[] = [];
+    const { text, ranges } = marked(`{ "footerTemplate": ⟦"../secrets/footer.txt"⟧ }`);
+    const loaded = await loadProfile(URI, text, (uri) => (reads.push(uri), read(uri)));
+    expect(loaded.problems.map((p) => ({ start: p.start, end: p.end }))).toEqual(ranges);
+    expect(loaded.problems[0]!.message).toBe('Footer template “../secrets/footer.txt” must be inside the folder of bulletin.json.');
+    expect(reads).toEqual([]);
+  });
+});

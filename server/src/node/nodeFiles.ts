@@ -50,7 +50,10 @@ export async function readBulletin(file: string): Promise<string | undefined> {
 
 export class NodeFiles implements WorkspaceFiles {
   async list(folderUri: string, isCancelled?: () => boolean): Promise<string[]> {
-    const files = await listBulletinFiles(URI.parse(folderUri).fsPath, isCancelled);
+    const folder = URI.parse(folderUri);
+    // A virtual folder (vscode-vfs:, untitled:…) is not on this disk, whatever its path looks like.
+    if (folder.scheme !== 'file') return [];
+    const files = await listBulletinFiles(folder.fsPath, isCancelled);
     return files.map((f) => URI.file(f).toString());
   }
 

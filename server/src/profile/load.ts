@@ -9,6 +9,7 @@ import type { Severity } from '../checks/check';
 import { CHECKS } from '../checks/registry';
 import type { Span } from '../model/types';
 import { levenshtein } from '../workspace/levenshtein';
+import { backtrackingRisk } from './regexSafety';
 import { footerTemplate } from './footerTemplate';
 import { DEFAULT_PROFILE } from './profile';
 import type { CheckSetting, Profile } from './profile';
@@ -54,6 +55,12 @@ export const PROFILE_SETTINGS: Readonly<Record<string, Setting>> = {
       if (!isString(n)) return (report(n, '“mastheadPattern” must be a string holding a regular expression.'), false);
       try {
         const pattern = new RegExp(String(n.value));
+        const risk = backtrackingRisk(String(n.value));
+        if (risk)
+          return (
+            report(n, `“mastheadPattern” could take exponential time on some lines (${risk}); write it without nested repetition.`),
+            false
+          );
         const groups = /\(\?<(number|date)>/g;
         const named = String(n.value).match(groups) ?? [];
         if (named.length < 2)
@@ -127,6 +134,12 @@ export function templateUri(profileUri: string, relative: string): string {
   return Utils.joinPath(Utils.dirname(URI.parse(profileUri)), relative).toString();
 }
 
+/** Whether `target` lies in the folder of the profile (or below it): a workspace must not make us read elsewhere. */
+function isBeside(profileUri: string, target: string): boolean {
+  const folder = Utils.dirname(URI.parse(profileUri)).toString();
+  return target.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+}
+
 export async function loadProfile(uri: string, text: string, read: (uri: string) => Promise<string | undefined>): Promise<LoadedProfile> {
   const problems: ProfileProblem[] = [];
   const report = (node: Node, message: string, severity: ProfileProblem['severity'] = 'error'): void => {
@@ -187,8 +200,10 @@ export async function loadProfile(uri: string, text: string, read: (uri: string)
   const templatePath = value<string>('footerTemplate');
   if (templatePath !== undefined) {
     template = templateUri(uri, templatePath);
-    const source = await read(template);
-    if (source === undefined) report(valid.get('footerTemplate')!, `Footer template “${templatePath}” cannot be read.`);
+    const source = isBeside(uri, template) ? await read(template) : undefined;
+    if (!isBeside(uri, template))
+      report(valid.get('footerTemplate')!, `Footer template “${templatePath}” must be inside the folder of bulletin.json.`);
+    else if (source === undefined) report(valid.get('footerTemplate')!, `Footer template “${templatePath}” cannot be read.`);
     else if (source.trim().length === 0) report(valid.get('footerTemplate')!, `Footer template “${templatePath}” is empty.`);
     else set('footerTemplate', source);
   }
