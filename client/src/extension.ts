@@ -3,9 +3,10 @@
 import * as path from 'node:path';
 import { commands, Position, Uri, window } from 'vscode';
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, Location as LspLocation, Position as LspPosition, ServerOptions } from 'vscode-languageclient/node';
 import { checkBeforeSend } from './checkBeforeSend';
+import { CrashPolicy } from './crashPolicy';
 import { statusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -23,10 +24,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const crashes = new CrashPolicy();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'bulletin' }],
+    errorHandler: {
+      error: (error, message, count) => defaultHandler.error(error, message, count),
+      closed: () => {
+        const decision = crashes.closed();
+        if (decision.message && decision.severity === 'error') void window.showErrorMessage(decision.message);
+        else if (decision.message) void window.showWarningMessage(decision.message);
+        return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+      },
+    },
   };
   const languageClient = new LanguageClient('bulletin', 'Bulletin', serverOptions, clientOptions);
+  const defaultHandler = languageClient.createDefaultErrorHandler();
   client = languageClient;
 
   for (const [command, serverCommand] of Object.entries(EDITOR_COMMANDS)) {
@@ -56,6 +68,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(
     commands.registerCommand('bulletin.checkBeforeSend', () => checkBeforeSend(languageClient)),
     commands.registerCommand('bulletin.restartServer', async () => {
+      crashes.reset();
       await languageClient.restart();
       void window.showInformationMessage('Bulletin language server restarted.');
     }),

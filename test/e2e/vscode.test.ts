@@ -245,4 +245,24 @@ describe('VS Code with the Bulletin extension', () => {
     expect(sample).toContain("(See Kazakstan's Unhappy Oil Workers and Reprisals Only\nAnger Protesting Kazak Oil Workers.)");
     expect(sample).not.toContain('Reprisals Merely');
   });
+
+  test('a crashed server is restarted, the user is told once, and checking goes on', async () => {
+    await openFile(page, CLEAN);
+    const before = await problemCounts();
+    const kill = spawnSync('pkill', ['-9', '-f', 'bulletin.*dist/server.js']);
+    expect(kill.status).toBe(0);
+    const notice = page.locator('.notifications-toasts', { hasText: 'stopped unexpectedly and was restarted' });
+    await notice.waitFor({ state: 'visible', timeout: 20000 });
+    await screenshot(page, '11-server-restarted');
+    // The new server checks edits: breaking a byline is reported again.
+    const line = readFileSync(path.join(folder, CLEAN), 'utf8').split('\n').indexOf('By Almaz Rysaliev in Almaty') + 1;
+    await goTo(page, line, 1);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.type('b');
+    await waitForCounts({ errors: before.errors, warnings: before.warnings + 1 });
+    await goTo(page, line, 1);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.type('B');
+    await waitForCounts(before);
+  });
 });
