@@ -1,6 +1,7 @@
 // Pairs each contents entry with its article: by headline first, then by
 // standfirst and byline, so damaged entries (a lost first line) still pair.
 import { personKey } from '../../model/byline';
+import { articleKey } from '../../model/parse';
 import { titleKey, titleWords } from '../../model/text';
 import type { Article, BulletinDocument, ContentsEntry } from '../../model/types';
 import type { CheckContext } from '../context';
@@ -85,6 +86,27 @@ export function pairContents(doc: BulletinDocument): ContentsPairing {
   return pairing;
 }
 
+/**
+ * Articles' keys from the last pairings, by article key: after a keystroke, only the edited article's are
+ * computed again. Two generations, so what no pairing used since the previous one is dropped.
+ */
+const rememberedKeys = {
+  current: new Map<string, Keys>(),
+  previous: new Map<string, Keys>(),
+  nextRound(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  },
+};
+
+function keysOfArticle(text: string, article: Article): Keys {
+  const key = articleKey(article);
+  const known = key === undefined ? undefined : (rememberedKeys.current.get(key) ?? rememberedKeys.previous.get(key));
+  const found = known ?? keys(text, article.headline, article.standfirst, article.byline?.authors ?? []);
+  if (key !== undefined) rememberedKeys.current.set(key, found);
+  return found;
+}
+
 /** How many articles each unpaired entry is compared with, at most: the work stays linear. */
 const CANDIDATES_PER_ENTRY = 24;
 
@@ -92,7 +114,8 @@ function computePairing(doc: BulletinDocument): ContentsPairing {
   const { text } = doc;
   const entries = doc.contents?.entries ?? [];
   const entryKeys = entries.map((e) => keys(text, e.headline, e.standfirst, e.byline?.authors ?? []));
-  const articleKeys = doc.articles.map((a) => keys(text, a.headline, a.standfirst, a.byline?.authors ?? []));
+  const articleKeys = doc.articles.map((a) => keysOfArticle(text, a));
+  rememberedKeys.nextRound();
   const entryTaken = new Array<boolean>(entries.length).fill(false);
   const articleTaken = new Array<boolean>(doc.articles.length).fill(false);
   const pairs: ContentsPair[] = [];
