@@ -442,7 +442,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const analysis = analyse(document);
         const resultId = analyses.resultKey(analysis);
         if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-        const problems = analyses.problems(analysis, () => token.isCancellationRequested) ?? [];
+        const problems = analyses.problems(analysis, () => token.isCancellationRequested);
+        // Cancelled (a newer version is on its way): the client asks again rather than showing an empty report.
+        if (!problems) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Superseded by a newer version.', { retriggerRequest: true });
         return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(problems, document, document.uri) };
       },
     ),
