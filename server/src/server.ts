@@ -8,8 +8,10 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   FileChangeType,
   LSPErrorCodes,
+  ParameterStructures,
   RequestType,
   ResponseError,
   TextDocuments,
@@ -60,6 +62,18 @@ import { LineIndex } from './model/lineIndex';
 import { parseBulletin } from './model/parse';
 import { parseOptionsFor } from './profile/parseOptions';
 import type { CheckSetting } from './profile/profile';
+import {
+  codeActionParams,
+  commandParams,
+  documentParams,
+  positionParams,
+  rangeFormattingParams,
+  referenceParams,
+  renameParams,
+  selectionRangeParams,
+  uriParams,
+  workspaceSymbolParams,
+} from './protocol/params';
 import { Analyses } from './workspace/analysis';
 import type { Analysis } from './workspace/analysis';
 import { PROFILE_GLOB, WATCH_GLOB } from './workspace/files';
@@ -87,7 +101,10 @@ export interface CheckBeforeSendResult extends Omit<SendReport, 'first'> {
 }
 
 /** `bulletin/checkBeforeSend`: every check on the document, once the archive is indexed, as a summary. */
-export const CheckBeforeSendRequest = new RequestType<{ uri: string }, CheckBeforeSendResult, void>('bulletin/checkBeforeSend');
+export const CheckBeforeSendRequest = new RequestType<{ uri: string }, CheckBeforeSendResult, void>(
+  'bulletin/checkBeforeSend',
+  ParameterStructures.byName,
+);
 
 export interface ServerOptions {
   readonly files: WorkspaceFiles;
@@ -147,19 +164,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const profilesReady = new Promise<void>((resolve) => (profilesRead = resolve));
 
   const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
-
-  /** Runs a handler; a failure is logged and answered with the fallback, never fatal. */
-  const guard =
-    <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R) =>
-    (params: P, token: CancellationToken): R => {
-      try {
-        return handler(params, token);
-      } catch (error) {
-        if (error instanceof ResponseError) throw error;
-        connection.console.error(`${name} failed: ${describe(error)}`);
-        return fallback;
-      }
-    };
 
   const analysisOf = (uri: string): Analysis | undefined => {
     const document = documents.get(uri);
@@ -225,6 +229,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       setImmediate(flush);
     }
   }
+
+  /** The params of a request, checked: InvalidParams naming the field otherwise. */
+  const admit = <P, Q>(params: P, validate: (params: P) => Q): Q => validate(params);
+
+  /** Runs a handler's work; a failure is logged and answered with the fallback, never fatal. */
+  const recover = <R>(name: string, fallback: R, work: () => R): R => {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      connection.console.error(`${name} failed: ${describe(error)}`);
+      return fallback;
+    }
+  };
+
+  const guard =
+    <P, R>(name: string, fallback: R, validate: (params: P) => P, handler: (params: P, token: CancellationToken) => R) =>
+    (params: P, token: CancellationToken): R => {
+      const valid = admit(params, validate);
+      return recover(name, fallback, () => handler(valid, token));
+    };
 
   const indexFile = async (uri: string): Promise<void> => {
     if (documents.get(uri)) return;
@@ -398,6 +423,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     guard<DocumentDiagnosticParams, DocumentDiagnosticReport>(
       'diagnostics',
       { kind: DocumentDiagnosticReportKind.Full, items: [] },
+      documentParams,
       (params, token) => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -411,42 +437,42 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onDocumentSymbol(
-    guard('documentSymbol', [], (params) => {
+    guard('documentSymbol', [], documentParams, (params) => {
       const document = documents.get(params.textDocument.uri);
       return document ? documentSymbols(analyses.get(document).doc, document) : [];
     }),
   );
 
   connection.onFoldingRanges(
-    guard('foldingRange', [], (params) => {
+    guard('foldingRange', [], documentParams, (params) => {
       const document = documents.get(params.textDocument.uri);
       return document ? foldingRanges(analyses.get(document).doc, document) : [];
     }),
   );
 
   connection.languages.semanticTokens.on(
-    guard('semanticTokens', { data: [] }, (params) => {
+    guard('semanticTokens', { data: [] }, documentParams, (params) => {
       const document = documents.get(params.textDocument.uri);
       return document ? semanticTokens(analyses.get(document).doc, document) : { data: [] };
     }),
   );
 
   connection.onDefinition(
-    guard('definition', [], (params) => {
+    guard('definition', [], positionParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? definition(o.context, o.document, o.document.offsetAt(params.position)) : [];
     }),
   );
 
   connection.onReferences(
-    guard('references', [], (params) => {
+    guard('references', [], referenceParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? references(o.context, graph, o.document.offsetAt(params.position), params.context.includeDeclaration) : [];
     }),
   );
 
   connection.onCodeLens(
-    guard('codeLens', [], (params) => {
+    guard('codeLens', [], documentParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? codeLenses(o.context, graph) : [];
     }),
@@ -458,7 +484,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   connection.onPrepareRename(
-    guard('prepareRename', null, (params) => {
+    guard('prepareRename', null, positionParams, (params) => {
       const o = opened(params.textDocument.uri);
       if (!o) return null;
       try {
@@ -470,7 +496,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onRenameRequest(
-    guard('rename', null, (params) => {
+    guard('rename', null, renameParams, (params) => {
       const o = opened(params.textDocument.uri);
       if (!o) return null;
       try {
@@ -482,23 +508,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onCompletion(
-    guard('completion', [], (params) => {
+    guard('completion', [], positionParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? completion(o.context, o.document, o.document.offsetAt(params.position)) : [];
     }),
   );
 
   connection.onHover(
-    guard('hover', null, (params) => {
+    guard('hover', null, positionParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? hover(o.context, o.document, o.document.offsetAt(params.position)) : null;
     }),
   );
 
-  connection.onCodeAction(async (params, token) => {
+  connection.onCodeAction(async (raw, token) => {
+    const params = admit(raw, codeActionParams);
     // Fixes that edit bulletin.json need to know whether there is one.
     await profilesReady;
-    return guard('codeAction', [] as ReturnType<typeof codeActions>, () => {
+    return recover('codeAction', [] as ReturnType<typeof codeActions>, () => {
       const o = opened(params.textDocument.uri);
       if (!o) return [];
       const problems = analyses.problems(o.analysis, () => token.isCancellationRequested) ?? [];
@@ -511,20 +538,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         }
       }
       return actions;
-    })(params, token);
+    });
   });
 
   connection.onDocumentLinks(
-    guard('documentLink', [], (params) => {
+    guard('documentLink', [], documentParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? documentLinks(o.context, o.document) : [];
     }),
   );
 
-  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (params) => workspaceSymbols(index, params.query)));
+  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], workspaceSymbolParams, (params) => workspaceSymbols(index, params.query)));
 
   connection.onSelectionRanges(
-    guard('selectionRange', [], (params) => {
+    guard('selectionRange', [], selectionRangeParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o
         ? selectionRanges(
@@ -537,14 +564,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onDocumentFormatting(
-    guard('formatting', [], (params) => {
+    guard('formatting', [], documentParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? formatting(o.context, o.document, { reflow: settings.reflow }) : [];
     }),
   );
 
   connection.onDocumentRangeFormatting(
-    guard('rangeFormatting', [], (params) => {
+    guard('rangeFormatting', [], rangeFormattingParams, (params) => {
       const o = opened(params.textDocument.uri);
       if (!o) return [];
       const range = { start: o.document.offsetAt(params.range.start), end: o.document.offsetAt(params.range.end) };
@@ -552,7 +579,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
-  connection.onRequest(CheckBeforeSendRequest, async ({ uri }) => {
+  connection.onRequest(CheckBeforeSendRequest, async (params) => {
+    const { uri } = admit(params, uriParams);
     await indexed;
     const o = opened(uri);
     if (!o) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Open a bulletin first: Check Before Send works on the active bulletin.');
@@ -577,13 +605,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       case SERVER_COMMANDS.fixAll:
         return safeEdits(analyses.problems(o.analysis) ?? []);
       default:
-        throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown command ${command}`);
+        throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${command}`);
     }
   };
 
-  connection.onExecuteCommand(async (params) => {
-    const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
-    const o = uri ? opened(uri) : undefined;
+  connection.onExecuteCommand(async (raw) => {
+    const params = admit(raw, (p) => commandParams(p, Object.values(SERVER_COMMANDS)));
+    const o = opened(params.uri);
     if (!o) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Open a bulletin first: the command works on the active bulletin.');
     const edits = commandEdits(params.command, o);
     if (edits.length === 0) return { applied: false, edits: 0 };
