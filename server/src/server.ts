@@ -230,8 +230,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   }
 
-  /** The params of a request, checked: InvalidParams naming the field otherwise. */
-  const admit = <P, Q>(params: P, validate: (params: P) => Q): Q => validate(params);
+  let lifecycle: 'starting' | 'running' | 'shut down' = 'starting';
+
+  /** The params of a request the server may answer now, checked; otherwise the error the protocol asks for. */
+  const admit = <P, Q>(params: P, validate: (params: P) => Q): Q => {
+    if (lifecycle === 'starting')
+      throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized yet: send initialize first.');
+    if (lifecycle === 'shut down')
+      throw new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down: only exit is accepted now.');
+    return validate(params);
+  };
 
   /** Runs a handler's work; a failure is logged and answered with the fallback, never fatal. */
   const recover = <R>(name: string, fallback: R, work: () => R): R => {
@@ -321,6 +329,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    lifecycle = 'running';
     const capabilities = params.capabilities;
     support.pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     support.diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
@@ -355,6 +364,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       },
       serverInfo: { name: 'bulletin-language-server', version },
     };
+  });
+
+  connection.onShutdown(() => {
+    lifecycle = 'shut down';
   });
 
   connection.onInitialized(async () => {
