@@ -259,6 +259,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return recover(name, fallback, () => handler(valid, token));
     };
 
+  /** The problems of the analysis, unless the request was cancelled first: then the protocol's RequestCancelled. */
+  const problemsUnlessCancelled = (analysis: Analysis, token: CancellationToken) => {
+    const problems = analyses.problems(analysis, () => token.isCancellationRequested);
+    if (!problems) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    return problems;
+  };
+
   const indexFile = async (uri: string): Promise<void> => {
     if (documents.get(uri)) return;
     const text = await options.files.read(uri);
@@ -443,7 +450,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const analysis = analyses.get(document);
         const resultId = analyses.resultKey(analysis);
         if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-        const problems = analyses.problems(analysis, () => token.isCancellationRequested) ?? [];
+        const problems = problemsUnlessCancelled(analysis, token);
         return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(problems, document, document.uri) };
       },
     ),
@@ -541,7 +548,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return recover('codeAction', [] as ReturnType<typeof codeActions>, () => {
       const o = opened(params.textDocument.uri);
       if (!o) return [];
-      const problems = analyses.problems(o.analysis, () => token.isCancellationRequested) ?? [];
+      const problems = problemsUnlessCancelled(o.analysis, token);
       const actions = codeActions(o.context, problems, o.document, params.context);
       const folder = profiles.folderOf(o.document.uri);
       if (folder && (!params.context.only || params.context.only.includes(CodeActionKind.QuickFix))) {
