@@ -2,7 +2,6 @@
 // document sync, diagnostics (pulled or pushed), the workspace index, the
 // publication profiles and settings, and the feature handlers. Logic lives
 // in features/, checks/ and workspace/.
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -62,6 +61,7 @@ import { LineIndex } from './model/lineIndex';
 import { parseBulletin } from './model/parse';
 import { parseOptionsFor } from './profile/parseOptions';
 import type { CheckSetting } from './profile/profile';
+import { SYNCED_DOCUMENTS } from './protocol/documents';
 import {
   codeActionParams,
   commandParams,
@@ -143,7 +143,7 @@ function readSettings(raw: unknown): Settings {
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(SYNCED_DOCUMENTS);
   const index = new WorkspaceIndex();
   const profiles = new Profiles(options.files);
   const analyses = new Analyses(index, (uri) => profiles.profileFor(uri));

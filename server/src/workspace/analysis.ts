@@ -30,12 +30,17 @@ export interface Analysis {
 }
 
 interface Cached extends Analysis {
+  /** The text parsed: a client may send a change without a new version, and that text must not be answered from this parse. */
+  readonly text: string;
+  /** Numbers the parses, so results derived from different texts never share a key. */
+  readonly serial: number;
   problems?: { key: string; value: Problem[] };
   context?: { key: string; value: CheckContext };
 }
 
 export class Analyses {
   private readonly cache = new Map<string, Cached>();
+  private parses = 0;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -46,19 +51,19 @@ export class Analyses {
   get(source: SourceDocument): Analysis {
     const profile = this.profileFor(source.uri);
     const cached = this.cache.get(source.uri);
-    if (cached && cached.version === source.version && cached.profile === profile) return cached;
     const text = source.getText();
+    if (cached && cached.version === source.version && cached.text === text && cached.profile === profile) return cached;
     const doc = parseBulletin(text, parseOptionsFor(profile));
     const summary = summarize(doc, source.uri, source, profile.initials);
     this.index.set(summary);
-    const analysis: Cached = { uri: source.uri, version: source.version, doc, summary, profile };
+    const analysis: Cached = { uri: source.uri, version: source.version, doc, summary, profile, text, serial: ++this.parses };
     this.cache.set(source.uri, analysis);
     return analysis;
   }
 
   /** The key under which derived results stay valid. */
   resultKey(analysis: Analysis): string {
-    return `${analysis.version}:${this.index.headlinesVersion}`;
+    return `${(analysis as Cached).serial}:${this.index.headlinesVersion}`;
   }
 
   context(analysis: Analysis): CheckContext {
