@@ -179,8 +179,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   // Diagnostics: edits are coalesced — all notifications already queued are applied before one analysis runs.
+  // The connection handles one message per turn of the event loop, so the analysis waits for a turn that
+  // brought no new edit; a flood of queued changes then costs one analysis, not one per change.
   const pending = new Set<string>();
   let flushScheduled = false;
+  let scheduled = 0;
+  let flushedAt = 0;
   let publishedHeadlines = index.headlinesVersion;
 
   const publish = (uri: string): void => {
@@ -208,6 +212,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   const flush = (): void => {
+    if (flushedAt !== scheduled) {
+      flushedAt = scheduled;
+      setImmediate(flush);
+      return;
+    }
     flushScheduled = false;
     const uris = [...pending];
     pending.clear();
@@ -224,6 +233,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function schedule(uri: string): void {
     pending.add(uri);
+    scheduled++;
     if (!flushScheduled) {
       flushScheduled = true;
       setImmediate(flush);
@@ -232,13 +242,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   let lifecycle: 'starting' | 'running' | 'shut down' = 'starting';
 
-  /** The params of a request the server may answer now, checked; otherwise the error the protocol asks for. */
+  /**
+   * The params of a request the server may answer now, checked; otherwise the error the protocol asks for.
+   * Documents edited since the last analysis are parsed first, so that the answer sees every edit received
+   * before the request, in any document (the checks wait for the coalesced analysis).
+   */
   const admit = <P, Q>(params: P, validate: (params: P) => Q): Q => {
     if (lifecycle === 'starting')
       throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized yet: send initialize first.');
     if (lifecycle === 'shut down')
       throw new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down: only exit is accepted now.');
-    return validate(params);
+    const valid = validate(params);
+    for (const uri of pending) recover(`analysis of ${uri}`, undefined, () => analysisOf(uri));
+    return valid;
   };
 
   /** Runs a handler's work; a failure is logged and answered with the fallback, never fatal. */
