@@ -285,6 +285,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const indexFile = async (uri: string): Promise<void> => {
     if (documents.get(uri)) return;
     const text = await options.files.read(uri);
+    // Opened while the file was read (a close and a reopen, as on a change of language): the open document speaks for it.
+    if (documents.get(uri)) return;
     if (text === undefined) {
       index.remove(uri);
       return;
