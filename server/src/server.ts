@@ -2,14 +2,15 @@
 // document sync, diagnostics (pulled or pushed), the workspace index, the
 // publication profiles and settings, and the feature handlers. Logic lives
 // in features/, checks/ and workspace/.
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   FileChangeType,
   LSPErrorCodes,
+  ParameterStructures,
   RequestType,
   ResponseError,
   TextDocuments,
@@ -61,6 +62,20 @@ import { parseBulletin } from './model/parse';
 import { parseOptionsFor } from './profile/parseOptions';
 import type { CheckSetting } from './profile/profile';
 import { baseName } from './model/issue';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SYNCED_DOCUMENTS } from './protocol/documents';
+import {
+  codeActionParams,
+  commandParams,
+  documentParams,
+  positionParams,
+  rangeFormattingParams,
+  referenceParams,
+  renameParams,
+  selectionRangeParams,
+  uriParams,
+  workspaceSymbolParams,
+} from './protocol/params';
 import { Analyses, DEFAULT_FULL_CHECK_LIMIT } from './workspace/analysis';
 import type { Analysis } from './workspace/analysis';
 import { PROFILE_GLOB, WATCH_GLOB } from './workspace/files';
@@ -88,7 +103,10 @@ export interface CheckBeforeSendResult extends Omit<SendReport, 'first'> {
 }
 
 /** `bulletin/checkBeforeSend`: every check on the document, once the archive is indexed, as a summary. */
-export const CheckBeforeSendRequest = new RequestType<{ uri: string }, CheckBeforeSendResult, void>('bulletin/checkBeforeSend');
+export const CheckBeforeSendRequest = new RequestType<{ uri: string }, CheckBeforeSendResult, void>(
+  'bulletin/checkBeforeSend',
+  ParameterStructures.byName,
+);
 
 export interface ServerOptions {
   readonly files: WorkspaceFiles;
@@ -135,7 +153,7 @@ function readSettings(raw: unknown): Settings {
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(SYNCED_DOCUMENTS);
   const index = new WorkspaceIndex();
   const profiles = new Profiles(options.files);
   let settings: Settings = readSettings(undefined);
@@ -160,19 +178,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const profilesReady = new Promise<void>((resolve) => (profilesRead = resolve));
 
   const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
-
-  /** Runs a handler; a failure is logged and answered with the fallback, never fatal. */
-  const guard =
-    <P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => R) =>
-    (params: P, token: CancellationToken): R => {
-      try {
-        return handler(params, token);
-      } catch (error) {
-        if (error instanceof ResponseError) throw error;
-        connection.console.error(`${name} failed: ${describe(error)}`);
-        return fallback;
-      }
-    };
 
   /** Documents whose user was told they are too large for the full checks: told once per document. */
   const toldTooLarge = new Set<string>();
@@ -202,8 +207,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   // Diagnostics: edits are coalesced — all notifications already queued are applied before one analysis runs.
+  // The connection handles one message per turn of the event loop, so the analysis waits for a turn that
+  // brought no new edit; a flood of queued changes then costs one analysis, not one per change.
   const pending = new Set<string>();
   let flushScheduled = false;
+  let scheduled = 0;
+  let flushedAt = 0;
   let publishedHeadlines = index.headlinesVersion;
 
   const publish = (uri: string): void => {
@@ -231,6 +240,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   const flush = (): void => {
+    if (flushedAt !== scheduled) {
+      flushedAt = scheduled;
+      setImmediate(flush);
+      return;
+    }
     flushScheduled = false;
     const uris = [...pending];
     pending.clear();
@@ -247,11 +261,54 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function schedule(uri: string): void {
     pending.add(uri);
+    scheduled++;
     if (!flushScheduled) {
       flushScheduled = true;
       setImmediate(flush);
     }
   }
+
+  let lifecycle: 'starting' | 'running' | 'shut down' = 'starting';
+
+  /**
+   * The params of a request the server may answer now, checked; otherwise the error the protocol asks for.
+   * Documents edited since the last analysis are parsed first, so that the answer sees every edit received
+   * before the request, in any document (the checks wait for the coalesced analysis).
+   */
+  const admit = <P, Q>(params: P, validate: (params: P) => Q): Q => {
+    if (lifecycle === 'starting')
+      throw new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized yet: send initialize first.');
+    if (lifecycle === 'shut down')
+      throw new ResponseError(ErrorCodes.InvalidRequest, 'The server has been shut down: only exit is accepted now.');
+    const valid = validate(params);
+    for (const uri of pending) recover(`analysis of ${uri}`, undefined, () => analysisOf(uri));
+    return valid;
+  };
+
+  /** Runs a handler's work; a failure is logged and answered with the fallback, never fatal. */
+  const recover = <R>(name: string, fallback: R, work: () => R): R => {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      connection.console.error(`${name} failed: ${describe(error)}`);
+      return fallback;
+    }
+  };
+
+  const guard =
+    <P, R>(name: string, fallback: R, validate: (params: P) => P, handler: (params: P, token: CancellationToken) => R) =>
+    (params: P, token: CancellationToken): R => {
+      const valid = admit(params, validate);
+      return recover(name, fallback, () => handler(valid, token));
+    };
+
+  /** The problems of the analysis, unless the request was cancelled first: then the protocol's RequestCancelled. */
+  const problemsUnlessCancelled = (analysis: Analysis, token: CancellationToken) => {
+    const problems = analyses.problems(analysis, () => token.isCancellationRequested);
+    if (!problems) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    return problems;
+  };
 
   const indexFile = (uri: string, text: string | undefined): void => {
     if (documents.get(uri)) return;
@@ -330,6 +387,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    lifecycle = 'running';
     const capabilities = params.capabilities;
     support.pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     support.diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
@@ -364,6 +422,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       },
       serverInfo: { name: 'bulletin-language-server', version },
     };
+  });
+
+  connection.onShutdown(() => {
+    lifecycle = 'shut down';
   });
 
   connection.onInitialized(async () => {
@@ -436,57 +498,56 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     guard<DocumentDiagnosticParams, DocumentDiagnosticReport>(
       'diagnostics',
       { kind: DocumentDiagnosticReportKind.Full, items: [] },
+      documentParams,
       (params, token) => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
         const analysis = analyse(document);
         const resultId = analyses.resultKey(analysis);
         if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-        const problems = analyses.problems(analysis, () => token.isCancellationRequested);
-        // Cancelled (a newer version is on its way): the client asks again rather than showing an empty report.
-        if (!problems) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'Superseded by a newer version.', { retriggerRequest: true });
+        const problems = problemsUnlessCancelled(analysis, token);
         return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(problems, document, document.uri) };
       },
     ),
   );
 
   connection.onDocumentSymbol(
-    guard('documentSymbol', [], (params) => {
+    guard('documentSymbol', [], documentParams, (params) => {
       const document = documents.get(params.textDocument.uri);
       return document ? documentSymbols(analyse(document).doc, document) : [];
     }),
   );
 
   connection.onFoldingRanges(
-    guard('foldingRange', [], (params) => {
+    guard('foldingRange', [], documentParams, (params) => {
       const document = documents.get(params.textDocument.uri);
       return document ? foldingRanges(analyse(document).doc, document) : [];
     }),
   );
 
   connection.languages.semanticTokens.on(
-    guard('semanticTokens', { data: [] }, (params) => {
+    guard('semanticTokens', { data: [] }, documentParams, (params) => {
       const document = documents.get(params.textDocument.uri);
       return document ? semanticTokens(analyse(document).doc, document) : { data: [] };
     }),
   );
 
   connection.onDefinition(
-    guard('definition', [], (params) => {
+    guard('definition', [], positionParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? definition(o.context, o.document, o.document.offsetAt(params.position)) : [];
     }),
   );
 
   connection.onReferences(
-    guard('references', [], (params) => {
+    guard('references', [], referenceParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? references(o.context, graph, o.document.offsetAt(params.position), params.context.includeDeclaration) : [];
     }),
   );
 
   connection.onCodeLens(
-    guard('codeLens', [], (params) => {
+    guard('codeLens', [], documentParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? codeLenses(o.context, graph) : [];
     }),
@@ -498,7 +559,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   connection.onPrepareRename(
-    guard('prepareRename', null, (params) => {
+    guard('prepareRename', null, positionParams, (params) => {
       const o = opened(params.textDocument.uri);
       if (!o) return null;
       try {
@@ -510,7 +571,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onRenameRequest(
-    guard('rename', null, (params) => {
+    guard('rename', null, renameParams, (params) => {
       const o = opened(params.textDocument.uri);
       if (!o) return null;
       try {
@@ -522,26 +583,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onCompletion(
-    guard('completion', [], (params) => {
+    guard('completion', [], positionParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? completion(o.context, o.document, o.document.offsetAt(params.position)) : [];
     }),
   );
 
   connection.onHover(
-    guard('hover', null, (params) => {
+    guard('hover', null, positionParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? hover(o.context, o.document, o.document.offsetAt(params.position)) : null;
     }),
   );
 
-  connection.onCodeAction(async (params, token) => {
+  connection.onCodeAction(async (raw, token) => {
+    const params = admit(raw, codeActionParams);
     // Fixes that edit bulletin.json need to know whether there is one.
     await profilesReady;
-    return guard('codeAction', [] as ReturnType<typeof codeActions>, () => {
+    return recover('codeAction', [] as ReturnType<typeof codeActions>, () => {
       const o = opened(params.textDocument.uri);
       if (!o) return [];
-      const problems = analyses.problems(o.analysis, () => token.isCancellationRequested) ?? [];
+      const problems = problemsUnlessCancelled(o.analysis, token);
       const actions = codeActions(o.context, problems, o.document, params.context);
       const folder = profiles.folderOf(o.document.uri);
       if (folder && (!params.context.only || params.context.only.includes(CodeActionKind.QuickFix))) {
@@ -551,20 +613,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         }
       }
       return actions;
-    })(params, token);
+    });
   });
 
   connection.onDocumentLinks(
-    guard('documentLink', [], (params) => {
+    guard('documentLink', [], documentParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? documentLinks(o.context, o.document) : [];
     }),
   );
 
-  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], (params) => workspaceSymbols(index, params.query)));
+  connection.onWorkspaceSymbol(guard('workspaceSymbol', [], workspaceSymbolParams, (params) => workspaceSymbols(index, params.query)));
 
   connection.onSelectionRanges(
-    guard('selectionRange', [], (params) => {
+    guard('selectionRange', [], selectionRangeParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o
         ? selectionRanges(
@@ -577,14 +639,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onDocumentFormatting(
-    guard('formatting', [], (params) => {
+    guard('formatting', [], documentParams, (params) => {
       const o = opened(params.textDocument.uri);
       return o ? formatting(o.context, o.document, { reflow: settings.reflow }) : [];
     }),
   );
 
   connection.onDocumentRangeFormatting(
-    guard('rangeFormatting', [], (params) => {
+    guard('rangeFormatting', [], rangeFormattingParams, (params) => {
       const o = opened(params.textDocument.uri);
       if (!o) return [];
       const range = { start: o.document.offsetAt(params.range.start), end: o.document.offsetAt(params.range.end) };
@@ -592,7 +654,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
 
-  connection.onRequest(CheckBeforeSendRequest, async ({ uri }) => {
+  connection.onRequest(CheckBeforeSendRequest, async (params) => {
+    const { uri } = admit(params, uriParams);
     await indexed;
     const o = opened(uri);
     if (!o) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Open a bulletin first: Check Before Send works on the active bulletin.');
@@ -617,13 +680,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       case SERVER_COMMANDS.fixAll:
         return safeEdits(analyses.problems(o.analysis) ?? []);
       default:
-        throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown command ${command}`);
+        throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${command}`);
     }
   };
 
-  connection.onExecuteCommand(async (params) => {
-    const uri = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
-    const o = uri ? opened(uri) : undefined;
+  connection.onExecuteCommand(async (raw) => {
+    const params = admit(raw, (p) => commandParams(p, Object.values(SERVER_COMMANDS)));
+    const o = opened(params.uri);
     if (!o) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Open a bulletin first: the command works on the active bulletin.');
     const edits = commandEdits(params.command, o);
     if (edits.length === 0) return { applied: false, edits: 0 };

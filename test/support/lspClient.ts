@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, Message, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { DataCallback, Disposable, MessageConnection, ResponseMessage } from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities,
   Diagnostic,
@@ -24,9 +24,34 @@ export interface ClientOptions {
   readonly capabilities?: ClientCapabilities;
 }
 
+/** A message written as is, bypassing the connection's own checks (for tests that send what no client should). */
+export interface RawMessage {
+  readonly method: string;
+  /** Left out of the message when undefined; `null` is sent as `null`. */
+  readonly params?: unknown;
+}
+
+/** Hands responses to raw requests to the test instead of the connection, which knows nothing of their ids. */
+class TappedReader extends StreamMessageReader {
+  constructor(
+    readable: NodeJS.ReadableStream,
+    private readonly tap: (message: Message) => boolean,
+  ) {
+    super(readable);
+  }
+
+  override listen(callback: DataCallback): Disposable {
+    return super.listen((message) => {
+      if (!this.tap(message)) callback(message);
+    });
+  }
+}
+
 export class TestClient {
   readonly process: ChildProcessWithoutNullStreams;
   readonly connection: MessageConnection;
+  /** Settles with the server's exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly requests: { method: string; params: unknown }[] = [];
@@ -35,11 +60,24 @@ export class TestClient {
   settings: unknown = {};
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
+  private readonly writer: StreamMessageWriter;
+  private readonly rawPending = new Map<string, (response: ResponseMessage) => void>();
+  private rawIds = 0;
 
   constructor() {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
     this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.writer = new StreamMessageWriter(this.process.stdin);
+    const reader = new TappedReader(this.process.stdout, (message) => {
+      if (!Message.isResponse(message) || typeof message.id !== 'string') return false;
+      const resolve = this.rawPending.get(message.id);
+      if (!resolve) return false;
+      this.rawPending.delete(message.id);
+      resolve(message);
+      return true;
+    });
+    this.connection = createMessageConnection(reader, this.writer);
     this.connection.onNotification((method, params) => {
       this.notifications.push({ method, params });
       if (method === 'textDocument/publishDiagnostics') {
@@ -115,6 +153,24 @@ export class TestClient {
     return this.connection.sendRequest<R>(method, params);
   }
 
+  /** The server's process id. */
+  get pid(): number {
+    return this.process.pid!;
+  }
+
+  /** Sends a request exactly as given and resolves with the server's response message. */
+  rawRequest(message: RawMessage): Promise<ResponseMessage> {
+    const id = `raw-${++this.rawIds}`;
+    const response = new Promise<ResponseMessage>((resolve) => this.rawPending.set(id, resolve));
+    void this.writer.write({ jsonrpc: '2.0', id, method: message.method, params: message.params } as Message);
+    return response;
+  }
+
+  /** Sends a notification exactly as given. */
+  rawNotify(message: RawMessage): Promise<void> {
+    return this.writer.write({ jsonrpc: '2.0', method: message.method, params: message.params } as Message);
+  }
+
   /** Resolves when a notification satisfying the predicate has arrived (now or later). */
   async waitFor(predicate: () => boolean, timeoutMs = 10000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -138,11 +194,13 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
-    try {
-      await this.connection.sendRequest('shutdown');
-      await this.connection.sendNotification('exit');
-    } catch {
-      // Already gone.
+    if (this.process.exitCode === null && this.process.signalCode === null) {
+      try {
+        await this.connection.sendRequest('shutdown');
+        await this.connection.sendNotification('exit');
+      } catch {
+        // Already gone.
+      }
     }
     await new Promise<void>((resolve) => {
       if (this.process.exitCode !== null) resolve();

@@ -37,6 +37,8 @@ export interface Analysis {
 export const DEFAULT_FULL_CHECK_LIMIT = 5_000_000;
 
 interface Cached extends Analysis {
+  /** Numbers the parses, so results derived from different texts never share a key. */
+  readonly serial: number;
   problems?: { key: string; value: Problem[] };
   context?: { key: string; value: CheckContext };
 }
@@ -47,6 +49,7 @@ export class Analyses {
   private readonly parses = new Map<string, ParseCache>();
   /** What the checks found in each article of each document, for the profile it was checked with. */
   private readonly results = new Map<string, { profile: Profile; results: ArticleResults }>();
+  private parseCount = 0;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -60,14 +63,15 @@ export class Analyses {
     const profile = this.profileFor(source.uri);
     const limit = this.fullCheckLimit();
     const cached = this.cache.get(source.uri);
+    const text = source.getText();
     if (
       cached &&
       cached.version === source.version &&
+      cached.doc.text === text &&
       cached.profile === profile &&
-      (cached.limited !== undefined) === cached.doc.text.length > limit
+      (cached.limited !== undefined) === text.length > limit
     )
       return cached;
-    const text = source.getText();
     const limited = text.length > limit ? { size: text.length, limit } : undefined;
     let doc: BulletinDocument;
     if (limited) {
@@ -80,14 +84,22 @@ export class Analyses {
     }
     const summary = summarize(doc, source.uri, source, profile.initials);
     this.index.set(summary);
-    const analysis: Cached = { uri: source.uri, version: source.version, doc, summary, profile, ...(limited ? { limited } : {}) };
+    const analysis: Cached = {
+      uri: source.uri,
+      version: source.version,
+      doc,
+      summary,
+      profile,
+      serial: ++this.parseCount,
+      ...(limited ? { limited } : {}),
+    };
     this.cache.set(source.uri, analysis);
     return analysis;
   }
 
   /** The key under which derived results stay valid. */
   resultKey(analysis: Analysis): string {
-    return `${analysis.version}:${this.index.headlinesVersion}`;
+    return `${(analysis as Cached).serial}:${this.index.headlinesVersion}`;
   }
 
   context(analysis: Analysis): CheckContext {
