@@ -166,6 +166,18 @@ describe('semantic tokens', () => {
     ]);
   });
 
+  test('a cross-reference inside a standfirst cuts the standfirst around it: tokens never overlap, none is lost', () => {
+    const text = 'POWER CUTS RETURN\n\nAnalyst explains why (See Oil Town\nWaits.) it is dark.\n\nBy Dina Tokbaeva\n\nBody.\n';
+    expect(decoded(text)).toEqual([
+      'headline: POWER CUTS RETURN',
+      'standfirst: Analyst explains why (See ',
+      'crossReference: Oil Town',
+      'crossReference: Waits',
+      'standfirst: .) it is dark.',
+      'byline: By Dina Tokbaeva',
+    ]);
+  });
+
   test('the footer of the sample, paragraph lines only, from its first divider on', () => {
     const tokens = decoded(sample());
     const footer = tokens.filter((t) => t.startsWith('footer: '));
