@@ -1,6 +1,6 @@
 import { wrap } from '../edits/wrap';
 import { linesOf } from '../model/lines';
-import { collapseWhitespace } from '../model/text';
+import { characterStart, collapseWhitespace } from '../model/text';
 import type { Paragraph } from '../model/types';
 import type { Check, Finding } from './check';
 import { proseParagraphs } from './facts/prose';
@@ -33,7 +33,8 @@ export const styleLineLength: Check = {
         if (URL.test(content)) continue;
         const fix = !reported && rewrappable.has(paragraph.start) ? rewrapFix(text, paragraph, width, eol) : undefined;
         findings.push({
-          start: line.start + width,
+          // From the character that crosses the width: an emoji there is not cut in half.
+          start: characterStart(text, line.start + width),
           end: line.end,
           message: `Line of ${length} characters, longer than the email width of ${width}.`,
           ...(fix ? { fixes: [fix] } : {}),
