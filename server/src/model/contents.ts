@@ -97,6 +97,12 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
   const dividers: Divider[] = [];
   const strays: Paragraph[] = [];
   let inNotices = false;
+  // The contents list is one run: once notices or dividers follow its entries, it has ended.
+  let contentsEnded = false;
+  const endContents = (): void => {
+    inNotices = true;
+    if (entries.length > 0 || labels.length > 0) contentsEnded = true;
+  };
   let block: { header?: NoticeHeader; notices: Notice[]; start: number; end: number } | undefined;
   const closeBlock = (): void => {
     if (block && (block.header || block.notices.length > 0)) {
@@ -112,7 +118,7 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
   for (const item of blocks) {
     if (item.type === 'notice-header') {
       closeBlock();
-      inNotices = true;
+      endContents();
       block = { header: item.header, notices: [], start: item.header.start, end: item.header.end };
       continue;
     }
@@ -123,7 +129,7 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
         continue;
       }
       closeBlock();
-      inNotices = true;
+      endContents();
       continue;
     }
     const paragraph = item.paragraph;
@@ -132,6 +138,10 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
       block ??= { notices: [], start: paragraph.start, end: paragraph.end };
       block.notices.push(notice);
       block.end = paragraph.end;
+      continue;
+    }
+    if (contentsEnded) {
+      strays.push(paragraph);
       continue;
     }
     if (isSectionLabel(text, paragraph)) {
