@@ -2,7 +2,7 @@
 import { asSectionLabel, isSectionLabel } from './article';
 import type { Block } from './blocks';
 import { parseByline } from './byline';
-import { isCapitalWord, textAt } from './text';
+import { isCapitalWord, textAt, trimSpan } from './text';
 import type { Byline, Contents, ContentsEntry, Divider, Notice, NoticeBlock, NoticeHeader, Paragraph, SectionLabel, Text } from './types';
 
 const NOTICE = /^([^:\n\r]{2,80}?):\s*((?:https?:\/\/|www\.|mailto:)\S*)?/;
@@ -22,9 +22,11 @@ function entryByline(text: string, paragraph: Paragraph): Byline | undefined {
   const raw = text.slice(paragraph.start, paragraph.end);
   const pattern = /\bby:?(?=\s)/gi;
   let found: Byline | undefined;
+  // Trimmed once: each candidate trimming the paragraph's trailing spaces again would be quadratic.
+  const end = trimSpan(text, paragraph.start, paragraph.end).end;
   for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
     if (!opensByline(raw, m.index)) continue;
-    const byline = parseByline(text, paragraph.start + m.index, paragraph.end);
+    const byline = parseByline(text, paragraph.start + m.index, end);
     if (byline) found = byline;
   }
   return found;
