@@ -2,6 +2,7 @@
 // document sync, diagnostics (pulled or pushed), the workspace index, the
 // publication profiles and settings, and the feature handlers. Logic lives
 // in features/, checks/ and workspace/.
+import { append } from './model/arrays';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -328,7 +329,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     progress?.token.onCancellationRequested(() => (cancelled = true));
     try {
       const files: string[] = [];
-      for (const folder of uris) files.push(...(await options.files.list(folder, () => cancelled)));
+      for (const folder of uris) append(files, await options.files.list(folder, () => cancelled));
       // Reading runs a few files ahead of parsing, so the disk and the parser work at once.
       const reads = new Map<number, Promise<string | undefined>>();
       const readAhead = (i: number): void => {

@@ -63,6 +63,31 @@ describe('outline', () => {
     ]);
   });
 
+  test('notices on both sides of the contents make two groups, neither over the contents', () => {
+    const text =
+      '**** NEW\nVACANCIES: http://iwpr.net/vacancies\n\nOIL TOWN WAITS  Strikers say so.  By Almaz Rysaliev\n\n**** NEW\nRADIO: http://iwpr.net/radio\n\n\nOIL TOWN WAITS\n\nStrikers say so.\n\nBy Almaz Rysaliev\n\nBody.\n';
+    expect(outline(documentSymbols(parseBulletin(text), new LineIndex(text)))).toEqual([
+      'Notices',
+      '  VACANCIES — http://iwpr.net/vacancies',
+      'Contents — 1 entries',
+      '  OIL TOWN WAITS — Almaz Rysaliev',
+      'Notices',
+      '  RADIO — http://iwpr.net/radio',
+      'OIL TOWN WAITS — Almaz Rysaliev',
+    ]);
+  });
+
+  test('a notice framed between two articles of a section is listed in the section, in its place', () => {
+    const frame = '**** http://iwpr.net/ ****';
+    const text = `SPECIAL REPORT:\n\nOIL TOWN WAITS\n\nStrikers say so.\n\nBy Almaz Rysaliev\n\nBody.\n\n${frame}\n\nDONATE TO IWPR: http://iwpr.net/donate\n\n${frame}\n\nPOWER CUTS\n\nAnalyst explains.\n\nBy Dina Tokbaeva\n\nBody.\n`;
+    expect(outline(documentSymbols(parseBulletin(text), new LineIndex(text)))).toEqual([
+      'SPECIAL REPORT — Section',
+      '  OIL TOWN WAITS — Almaz Rysaliev',
+      '  DONATE TO IWPR — http://iwpr.net/donate',
+      '  POWER CUTS — Dina Tokbaeva',
+    ]);
+  });
+
   test('every child lies inside its parent and selection ranges inside ranges', () => {
     for (const text of [sample(), clean()]) {
       const inside = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']): boolean =>
@@ -163,6 +188,18 @@ describe('semantic tokens', () => {
       'byline(malformed): by Dina Tokbaeva',
       'crossReference: Oil Town Waits',
       'signOff: Dina Tokbaeva is IWPR editor in Bishkek.',
+    ]);
+  });
+
+  test('a cross-reference inside a standfirst cuts the standfirst around it: tokens never overlap, none is lost', () => {
+    const text = 'POWER CUTS RETURN\n\nAnalyst explains why (See Oil Town\nWaits.) it is dark.\n\nBy Dina Tokbaeva\n\nBody.\n';
+    expect(decoded(text)).toEqual([
+      'headline: POWER CUTS RETURN',
+      'standfirst: Analyst explains why (See ',
+      'crossReference: Oil Town',
+      'crossReference: Waits',
+      'standfirst: .) it is dark.',
+      'byline: By Dina Tokbaeva',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { regenerateContents } from '../../server/src/edits/contents';
 import { parseByline } from '../../server/src/model/byline';
 import { lineParagraph } from '../../server/src/model/lines';
 import { dateFromFileName, parseDate } from '../../server/src/model/dates';
@@ -154,6 +155,29 @@ describe('the clean bulletin', () => {
     const entry = doc.contents!.entries[0]!;
     expect(entry.standfirst?.text).toBe('Opposition groups fail to\nagree on a single candidate for the presidential election.');
     expect(entry.byline?.authors).toMatchObject([{ name: 'Dina Tokbaeva', place: 'Bishkek' }]);
+  });
+});
+
+describe('contents and notices', () => {
+  const ARTICLES =
+    '\n\n\nOIL TOWN WAITS\n\nStrikers say so.\n\nBy Almaz Rysaliev\n\nText.\n\n\nPOWER CUTS\n\nAnalyst explains.\n\nBy Dina Tokbaeva\n\nText.\n';
+  const NOTICES = '**** NEW\nVACANCIES: http://iwpr.net/what-we-do/vacancies';
+
+  test('the contents list ends where the notices begin: what follows them is not part of it', () => {
+    const text = `OIL TOWN WAITS  Strikers say so.  By Almaz Rysaliev\n\n${NOTICES}\n\nSPECIAL REPORT:\n\nPOWER CUTS  Analyst explains.  By Dina Tokbaeva${ARTICLES}`;
+    const doc = parseBulletin(text);
+    expect(doc.contents!.entries.map((e) => e.headline?.text)).toEqual(['OIL TOWN WAITS']);
+    expect(doc.contents!.labels).toEqual([]);
+    expect(doc.contents!.end).toBeLessThan(doc.notices[0]!.start);
+    expect(doc.strays.map((p) => at(doc, p))).toEqual(['SPECIAL REPORT:', 'POWER CUTS Analyst explains. By Dina Tokbaeva']);
+    // Regenerating the contents rewrites the list, not the notices after it.
+    const edit = regenerateContents(doc, 72, '\n')!;
+    expect(text.slice(edit.end)).toContain(NOTICES);
+  });
+
+  test('notices before the contents list do not stop it', () => {
+    const doc = parseBulletin(`${NOTICES}\n\nOIL TOWN WAITS  Strikers say so.  By Almaz Rysaliev${ARTICLES}`);
+    expect(doc.contents!.entries.map((e) => e.headline?.text)).toEqual(['OIL TOWN WAITS']);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Check, Finding } from './check';
 
-const COPYRIGHT = /Copyright\s*(?:©|\([cC]\))?\s*((?:19|20)\d\d)/g;
+// One run of spaces before the year: `\s*(?:©)?\s*` would split a long run of spaces every way (quadratic).
+const COPYRIGHT = /Copyright\s*(?:(?:©|\([cC]\))\s*)?((?:19|20)\d\d)/g;
 
 export const footerCopyrightYear: Check = {
   code: 'footer.copyright-year',

@@ -1,6 +1,7 @@
+import { append } from '../model/arrays';
 import { wrap } from '../edits/wrap';
 import { linesOf } from '../model/lines';
-import { collapseWhitespace } from '../model/text';
+import { characterStart, collapseWhitespace } from '../model/text';
 import type { Paragraph } from '../model/types';
 import type { Check, Finding } from './check';
 import { proseOf } from './facts/prose';
@@ -28,16 +29,18 @@ export const styleLineLength: Check = {
       const first = next;
       while (next < doc.paragraphs.length && doc.paragraphs[next]!.start < article.end) next++;
       const inside = doc.paragraphs.slice(first, next);
-      findings.push(
-        ...context.perArticle('style.line-length', article, () => {
+      append(
+        findings,
+        context.perArticle('style.line-length', article, () => {
           const prose = new Set(proseOf(text, article).map((p) => p.start));
           return longLines(text, inside, prose, width, eol);
         }),
       );
     }
-    outside.push(...doc.paragraphs.slice(next));
-    findings.push(
-      ...longLines(
+    append(outside, doc.paragraphs.slice(next));
+    append(
+      findings,
+      longLines(
         text,
         outside.filter((p) => !skip.has(p.start)),
         contents,
@@ -67,7 +70,8 @@ function longLines(
       if (URL.test(content)) continue;
       const fix = !reported && rewrappable.has(paragraph.start) ? rewrapFix(text, paragraph, width, eol) : undefined;
       findings.push({
-        start: line.start + width,
+        // From the character that crosses the width: an emoji there is not cut in half.
+        start: characterStart(text, line.start + width),
         end: line.end,
         message: `Line of ${length} characters, longer than the email width of ${width}.`,
         ...(fix ? { fixes: [fix] } : {}),

@@ -10,6 +10,10 @@ interface Spelling {
 }
 
 const CANDIDATE = /\p{Lu}[\p{L}’'-]*\p{L}/gu;
+/** Longer "words" are not names (and comparing two of them would take their lengths' product in time and memory). */
+const MAX_NAME_LENGTH = 40;
+/** How many commoner spellings one spelling is compared with, at most: the work stays linear. */
+const COMPARISONS_PER_NAME = 12;
 const SENTENCE_START = /[.!?“"(:]/;
 
 /** Edit distance counting a swap of neighbours as one (Janaozen / Janazoen). */
@@ -75,7 +79,7 @@ function capitalizedWords(text: string, prose: readonly Paragraph[]): Occurrence
     for (let m = CANDIDATE.exec(part); m; m = CANDIDATE.exec(part)) {
       let word = m[0];
       if (/['’]s$/.test(word)) word = word.slice(0, -2);
-      if (word.length < 5 || word === word.toUpperCase()) continue;
+      if (word.length < 5 || word.length > MAX_NAME_LENGTH || word === word.toUpperCase()) continue;
       let k = m.index - 1;
       while (k >= 0 && /\s/.test(part[k]!)) k--;
       const start = paragraph.start + m.index;
@@ -108,18 +112,22 @@ export const styleNameVariants: Check = {
       if (bucket) bucket.push(name);
       else bySkeleton.set(key, [name]);
     }
+    // Most frequent first: the first commoner spelling that qualifies is the most common one.
+    for (const bucket of bySkeleton.values()) bucket.sort((a, b) => b.at.length - a.at.length);
     const accepted = profile.acceptedVariants.map((group) => new Set(group.map(titleKey)));
     const findings: Finding[] = [];
     for (const rare of names) {
       const lower = rare.word.toLowerCase();
       let common: Spelling | undefined;
+      let compared = 0;
       for (const other of bySkeleton.get(skeleton(rare.word)) ?? []) {
-        if (other === rare) continue;
+        if (other.at.length <= rare.at.length || ++compared > COMPARISONS_PER_NAME) break;
         const o = other.word.toLowerCase();
-        if (other.at.length <= rare.at.length || sameWordDifferentForm(lower, o)) continue;
+        if (sameWordDifferentForm(lower, o)) continue;
         if (osaDistance(lower, o) > (Math.max(lower.length, o.length) >= 8 ? 2 : 1)) continue;
         if (accepted.some((group) => group.has(titleKey(rare.word)) && group.has(titleKey(other.word)))) continue;
-        if (!common || other.at.length > common.at.length) common = other;
+        common = other;
+        break;
       }
       if (!common) continue;
       const edits: TextEdit[] = rare.at.map((a) => ({ ...a, newText: common.word }));

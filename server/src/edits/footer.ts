@@ -4,7 +4,11 @@ import type { BulletinDocument } from '../model/types';
 
 export function footerText(template: string, year: number | undefined, eol: string): string {
   const filled = template.replace(/\{\{year\}\}/g, year === undefined ? String(new Date().getUTCFullYear()) : String(year));
-  return filled.replace(/\r\n|\r|\n/g, eol).replace(new RegExp(`(${eol})+$`), '');
+  const lines = filled.replace(/\r\n|\r|\n/g, eol);
+  // Trailing line breaks dropped by a loop: `(\n)+$` is quadratic on a long run of them inside the template.
+  let end = lines.length;
+  while (eol.length > 0 && end > 0 && lines.startsWith(eol, end - eol.length)) end -= eol.length;
+  return lines.slice(0, end);
 }
 
 /** Replaces the footer (or appends one) with the template's. */

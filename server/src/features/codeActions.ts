@@ -1,6 +1,7 @@
 // Code actions: the fixes the checks offer for their diagnostics, "fix all"
 // for the safe ones, and source actions that rewrite the contents or the
 // footer from the articles and the template.
+import { append } from '../model/arrays';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { CodeAction, CodeActionContext, Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver-types';
 import type { Fix, Problem, TextEdit } from '../checks/check';
@@ -42,7 +43,7 @@ export function safeEdits(problems: readonly Problem[]): TextEdit[] {
   for (const problem of problems) {
     for (const fix of problem.fixes ?? []) {
       if (!fix.safe || fix.edits.some(overlaps)) continue;
-      taken.push(...fix.edits);
+      append(taken, fix.edits);
       break;
     }
   }

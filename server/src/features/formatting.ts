@@ -20,7 +20,8 @@ export interface FormatOptions {
 }
 
 const BLANK_LINES_BETWEEN_ARTICLES = 2;
-const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/m;
+// The indent stops at a line end: `^\s*` would run on over every following line of NBSPs or U+2028 (quadratic).
+const LIST_ITEM = /^[^\S\r\n\u2028\u2029]*(?:[-*•]|\d+[.)])\s/m;
 
 function overlong(text: string, paragraph: Paragraph, width: number): boolean {
   return linesOf(text, paragraph).some((l) => l.end - l.start > width);

@@ -45,23 +45,44 @@ function tokens(doc: BulletinDocument): Token[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The tokens cut into line pieces that do not overlap (clients do not take
+ * overlapping tokens): a piece inside another — a cross-reference in a
+ * standfirst or a sign-off — cuts the outer one around it.
+ */
+function linePieces(doc: BulletinDocument): Token[] {
+  const pieces: Token[] = [];
+  for (const token of tokens(doc)) {
+    for (const line of linesOf(doc.text, token)) if (line.end > line.start) pieces.push({ ...token, start: line.start, end: line.end });
+  }
+  pieces.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Token[] = [];
+  for (const piece of pieces) {
+    const last = out[out.length - 1];
+    if (!last || piece.start >= last.end) {
+      out.push(piece);
+      continue;
+    }
+    out.pop();
+    if (piece.start > last.start) out.push({ ...last, end: piece.start });
+    out.push(piece);
+    if (piece.end < last.end) out.push({ ...last, start: piece.end });
+  }
+  return out;
+}
+
 /** The document's semantic tokens, one per line piece, encoded as LSP wants them. */
 export function semanticTokens(doc: BulletinDocument, positions: Positions): SemanticTokens {
   const data: number[] = [];
   let previousLine = 0;
   let previousCharacter = 0;
-  for (const token of tokens(doc)) {
-    for (const line of linesOf(doc.text, token)) {
-      if (line.end <= line.start) continue;
-      const start = positions.positionAt(line.start);
-      const length = line.end - line.start;
-      const deltaLine = start.line - previousLine;
-      const deltaStart = deltaLine === 0 ? start.character - previousCharacter : start.character;
-      if (deltaLine < 0 || (deltaLine === 0 && deltaStart < 0)) continue;
-      data.push(deltaLine, deltaStart, length, TOKEN_TYPES.indexOf(token.type), token.malformed ? 1 : 0);
-      previousLine = start.line;
-      previousCharacter = start.character;
-    }
+  for (const piece of linePieces(doc)) {
+    const start = positions.positionAt(piece.start);
+    const deltaLine = start.line - previousLine;
+    const deltaStart = deltaLine === 0 ? start.character - previousCharacter : start.character;
+    data.push(deltaLine, deltaStart, piece.end - piece.start, TOKEN_TYPES.indexOf(piece.type), piece.malformed ? 1 : 0);
+    previousLine = start.line;
+    previousCharacter = start.character;
   }
   return { data };
 }

@@ -1,11 +1,12 @@
 // The outline: contents, notices, articles (grouped under section labels, with
 // their interview questions) and footer blocks.
+import { append } from '../model/arrays';
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { Positions } from '../model/lineIndex';
 import { firstLine } from '../model/lines';
 import { collapseWhitespace } from '../model/text';
-import type { Article, BulletinDocument, Notice, Span } from '../model/types';
+import type { Article, BulletinDocument, Notice, NoticeBlock, Section, Span } from '../model/types';
 import { toRange } from './range';
 
 const NAME_LENGTH = 60;
@@ -16,6 +17,9 @@ function excerpt(text: string, span: Span, max = NAME_LENGTH): string {
   const cut = flat.lastIndexOf(' ', max);
   return `${flat.slice(0, cut > max / 2 ? cut : max)}…`;
 }
+
+const byStart = (a: DocumentSymbol, b: DocumentSymbol): number =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 function symbol(
   positions: Positions,
@@ -95,23 +99,32 @@ export function documentSymbols(doc: BulletinDocument, positions: Positions): Do
       ),
     );
   }
-  // Notices before the first article make one group; a notice framed between articles stands alone.
+  // Notices before the first article make one group on each side of the contents; a notice framed between articles stands alone.
   const firstArticle = doc.articles[0]?.start ?? Infinity;
   const leading = doc.notices.filter((block) => block.end <= firstArticle);
   const noticeSymbol = (n: Notice): DocumentSymbol => symbol(positions, n.label.text, SymbolKind.Key, n, n.label, n.url?.text);
-  if (leading.length > 0) {
-    const first = leading[0]!;
-    const span = { start: first.start, end: leading[leading.length - 1]!.end };
-    const children = leading.flatMap((block) => block.notices.map(noticeSymbol));
+  const contents = doc.contents;
+  const groups = contents ? [leading.filter((b) => b.end <= contents.start), leading.filter((b) => b.end > contents.start)] : [leading];
+  for (const group of groups) {
+    const first = group[0];
+    if (!first) continue;
+    const span = { start: first.start, end: group[group.length - 1]!.end };
+    const children = group.flatMap((block) => block.notices.map(noticeSymbol));
     out.push(symbol(positions, 'Notices', SymbolKind.Namespace, span, first.header ?? first.notices[0] ?? span, undefined, children));
   }
-  for (const block of doc.notices) if (block.end > firstArticle) out.push(...block.notices.map(noticeSymbol));
+  // A notice framed between two articles of a section belongs to the section, else it stands at the top.
+  const framed = doc.notices.filter((block) => block.end > firstArticle);
+  const sectionOf = (block: NoticeBlock): Section | undefined =>
+    doc.sections.find((s) => s.label && s.start <= block.start && block.end <= s.end);
+  for (const block of framed) if (!sectionOf(block)) append(out, block.notices.map(noticeSymbol));
   for (const section of doc.sections) {
     const articles = section.articles.map((a) => articleSymbol(text, positions, a));
     if (section.label) {
-      out.push(symbol(positions, section.label.text.replace(/:$/, ''), SymbolKind.Module, section, section.label, 'Section', articles));
+      const notices = framed.filter((block) => sectionOf(block) === section).flatMap((block) => block.notices.map(noticeSymbol));
+      const children = [...articles, ...notices].sort(byStart);
+      out.push(symbol(positions, section.label.text.replace(/:$/, ''), SymbolKind.Module, section, section.label, 'Section', children));
     } else {
-      out.push(...articles);
+      append(out, articles);
     }
   }
   if (doc.footer) {
@@ -131,5 +144,5 @@ export function documentSymbols(doc: BulletinDocument, positions: Positions): Do
       ),
     );
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out.sort(byStart);
 }

@@ -2,7 +2,7 @@
 import { asSectionLabel, isSectionLabel } from './article';
 import type { Block } from './blocks';
 import { parseByline } from './byline';
-import { isCapitalWord, textAt } from './text';
+import { isCapitalWord, textAt, trimSpan } from './text';
 import type { Byline, Contents, ContentsEntry, Divider, Notice, NoticeBlock, NoticeHeader, Paragraph, SectionLabel, Text } from './types';
 
 const NOTICE = /^([^:\n\r]{2,80}?):\s*((?:https?:\/\/|www\.|mailto:)\S*)?/;
@@ -22,9 +22,11 @@ function entryByline(text: string, paragraph: Paragraph): Byline | undefined {
   const raw = text.slice(paragraph.start, paragraph.end);
   const pattern = /\bby:?(?=\s)/gi;
   let found: Byline | undefined;
+  // Trimmed once: each candidate trimming the paragraph's trailing spaces again would be quadratic.
+  const end = trimSpan(text, paragraph.start, paragraph.end).end;
   for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
     if (!opensByline(raw, m.index)) continue;
-    const byline = parseByline(text, paragraph.start + m.index, paragraph.end);
+    const byline = parseByline(text, paragraph.start + m.index, end);
     if (byline) found = byline;
   }
   return found;
@@ -97,6 +99,12 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
   const dividers: Divider[] = [];
   const strays: Paragraph[] = [];
   let inNotices = false;
+  // The contents list is one run: once notices or dividers follow its entries, it has ended.
+  let contentsEnded = false;
+  const endContents = (): void => {
+    inNotices = true;
+    if (entries.length > 0 || labels.length > 0) contentsEnded = true;
+  };
   let block: { header?: NoticeHeader; notices: Notice[]; start: number; end: number } | undefined;
   const closeBlock = (): void => {
     if (block && (block.header || block.notices.length > 0)) {
@@ -112,7 +120,7 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
   for (const item of blocks) {
     if (item.type === 'notice-header') {
       closeBlock();
-      inNotices = true;
+      endContents();
       block = { header: item.header, notices: [], start: item.header.start, end: item.header.end };
       continue;
     }
@@ -123,7 +131,7 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
         continue;
       }
       closeBlock();
-      inNotices = true;
+      endContents();
       continue;
     }
     const paragraph = item.paragraph;
@@ -132,6 +140,10 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
       block ??= { notices: [], start: paragraph.start, end: paragraph.end };
       block.notices.push(notice);
       block.end = paragraph.end;
+      continue;
+    }
+    if (contentsEnded) {
+      strays.push(paragraph);
       continue;
     }
     if (isSectionLabel(text, paragraph)) {

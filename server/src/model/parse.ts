@@ -1,5 +1,6 @@
 // Text → BulletinDocument. Finds the regions (masthead, contents, notices,
 // articles, footer) from the chunks, then parses each region.
+import { append } from './arrays';
 import { bylineAnchor, isHeadlineLike, isSectionLabel, parseArticle, asSectionLabel, DEFAULT_ARTICLE_OPTIONS } from './article';
 import type { ArticleOptions } from './article';
 import { chunkParagraphs, groupChunks, scanBlocks } from './blocks';
@@ -119,7 +120,7 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
   const preambleEnd = first < 0 ? articlesEnd : first;
 
   const preambleBlocks: Block[] = [];
-  for (let i = 0; i < preambleEnd; i++) preambleBlocks.push(...chunks[i]!.blocks);
+  for (let i = 0; i < preambleEnd; i++) append(preambleBlocks, chunks[i]!.blocks);
   if (masthead) preambleBlocks.shift();
   const preamble = parsePreamble(text, preambleBlocks);
   const notices: NoticeBlock[] = [...preamble.notices];
@@ -153,7 +154,7 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
       continue;
     }
     if (current) {
-      current.paragraphs.push(...chunkParas);
+      append(current.paragraphs, chunkParas);
       continue;
     }
     // Text between dividers in the article region: a framed notice such as `DONATE TO IWPR: URL`.
@@ -161,7 +162,7 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
     if (framed.every((n) => n !== undefined)) {
       notices.push({ start: chunk.start, end: chunk.end, notices: framed });
     } else {
-      strays.push(...chunkParas);
+      append(strays, chunkParas);
     }
   }
 
@@ -198,7 +199,7 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
   if (section && section.articles.length > 0) sections.push(toSection(section));
 
   const footerBlocks: Block[] = [];
-  for (let i = footerAt; i < chunks.length; i++) footerBlocks.push(...chunks[i]!.blocks);
+  for (let i = footerAt; i < chunks.length; i++) append(footerBlocks, chunks[i]!.blocks);
   const footer = parseFooter(footerBlocks);
   for (const block of footerBlocks) if (block.type === 'divider') dividers.push(block.divider);
 

@@ -111,6 +111,13 @@ export function endsWithClosingPunctuation(text: string): boolean {
   return CLOSING.test(text.trimEnd());
 }
 
+/** The offset, moved back to the start of its character when it falls between the halves of a surrogate pair. */
+export function characterStart(text: string, offset: number): number {
+  const c = text.charCodeAt(offset);
+  const before = text.charCodeAt(offset - 1);
+  return c >= 0xdc00 && c <= 0xdfff && before >= 0xd800 && before <= 0xdbff ? offset - 1 : offset;
+}
+
 /** The document's line break: the first one it uses, `\n` when it has none. */
 export function lineBreakOf(text: string): string {
   const m = /\r\n|\r|\n/.exec(text.slice(0, 100000));

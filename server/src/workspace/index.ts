@@ -19,6 +19,9 @@ export interface HeadlineLookup {
   all(): Iterable<IssueSummary>;
 }
 
+/** The largest edit distance, as a share of the longer title, of a "did you mean" suggestion. */
+const MAX_DISTANCE = 0.45;
+
 const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'after', 'over', 'into', 'this', 'that', 'on', 'of', 'in', 'to', 'a']);
 
 function indexWords(title: string): string[] {
@@ -137,6 +140,8 @@ export class WorkspaceIndex implements HeadlineLookup {
         entry.shortKey && Math.abs(entry.shortKey.length - key.length) < Math.abs(entry.key.length - key.length)
           ? entry.shortKey
           : entry.key;
+      // The distance is at least the difference in length: a headline that alone puts too far is not measured.
+      if (Math.abs(key.length - target.length) / Math.max(key.length, target.length) > MAX_DISTANCE) continue;
       const distance = levenshtein(key, target);
       const score = distance / Math.max(key.length, target.length);
       if (score < bestScore) {
@@ -144,7 +149,7 @@ export class WorkspaceIndex implements HeadlineLookup {
         best = entry;
       }
     }
-    return bestScore <= 0.45 ? best : undefined;
+    return bestScore <= MAX_DISTANCE ? best : undefined;
   }
 }
 

@@ -94,6 +94,8 @@ function resolveParenthetical(reference: CrossReference, targetText: string, loo
   const ands = conjunctions.filter((c) =>
     /\band\b/.test(targetText.slice(c.start - reference.target.start, c.end - reference.target.start)),
   );
+  // Unsplit, that reading is the first one tried: no need to resolve it again.
+  if (ands.length === 0) return best!;
   return parts(reference, ands).map((p) => resolveTitle(p, targetText, reference, lookup, uri));
 }
 

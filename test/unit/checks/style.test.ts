@@ -90,6 +90,16 @@ describe('style.line-length', () => {
     const fixed = applyEdits(text, problems[0]!.fixes![0]!.edits);
     expect(fixed).toBe(text.replace(long, 'This line of prose is much longer than\nforty columns and goes on.'));
   });
+
+  test('the finding starts at the character that crosses the width, never between the halves of an emoji', () => {
+    const profile = { ...DEFAULT_PROFILE, emailWidth: 18 };
+    // The oil drum takes the 18th and 19th UTF-16 units: the width, 18, falls between them.
+    const text = article('Oil workers, the 🛢 wait for answers.');
+    const line = text.indexOf('Oil workers');
+    const problem = problemsOf('style.line-length', text, { profile }).find((p) => p.start > line);
+    expect(problem!.start).toBe(line + 17);
+    expect(text.slice(problem!.start, problem!.end)).toBe('🛢 wait for answers.');
+  });
 });
 
 describe('style.trailing-whitespace, style.tab, style.placeholder', () => {

@@ -87,7 +87,8 @@ export function footerAlignment(context: CheckContext): FooterAlignment | undefi
       if (p.template || p.dividerBefore || !previous?.template?.credits) return;
       const before = text.slice(previous.paragraph.start, previous.paragraph.end).trimEnd();
       const raw = text.slice(p.paragraph.start, p.paragraph.end);
-      if (!/[.!]$/.test(before) && (isCredits(raw) || /^[^:]{1,60};/.test(raw) || /:\s*[^:;]+[;.]$/.test(raw.trim()))) continuations.add(p);
+      // `:[^:;]+[;.]$` is `:\s*[^:;]+[;.]$` without the two quantifiers that split a run of spaces every way.
+      if (!/[.!]$/.test(before) && (isCredits(raw) || /^[^:]{1,60};/.test(raw) || /:[^:;]+[;.]$/.test(raw.trim()))) continuations.add(p);
     });
     const unrecognised = map.size < Math.max(1, Math.ceil(template.paragraphs.length * 0.3));
     return { paragraphs, found: map, creditsContinuations: continuations, unrecognised };

@@ -1,5 +1,6 @@
 // The paragraphs house style reads as prose: standfirsts and article bodies.
 // Headlines, labels, bylines, notices, URLs and the footer are not prose.
+import { append } from '../../model/arrays';
 import { isCapitals } from '../../model/text';
 import type { Article, Paragraph } from '../../model/types';
 import type { CheckContext } from '../context';
@@ -36,7 +37,10 @@ export function proseParagraphs(context: CheckContext): readonly ProseParagraph[
 export function perArticleProse<T>(context: CheckContext, name: string, find: (text: string, prose: readonly Paragraph[]) => T[]): T[] {
   const out: T[] = [];
   for (const article of context.doc.articles) {
-    out.push(...context.perArticle(name, article, () => find(context.text, proseOf(context.text, article))));
+    append(
+      out,
+      context.perArticle(name, article, () => find(context.text, proseOf(context.text, article))),
+    );
   }
   return out;
 }
