@@ -82,6 +82,14 @@ export function checkRange(doc: TextDocument, text: string, range: Range, what: 
   return { start, end };
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text the server writes (a name, a message) cuts no character in half, unless the document itself has half characters. */
+function checkWellFormed(document: string, written: string | undefined, what: string): void {
+  if (written !== undefined && LONE_SURROGATE.test(written) && !LONE_SURROGATE.test(document))
+    fail(`${what} cuts a character in half: ${JSON.stringify(written)}`);
+}
+
 const contains = (outer: Span, inner: Span): boolean => outer.start <= inner.start && inner.end <= outer.end;
 
 function checkSymbols(
@@ -92,6 +100,8 @@ function checkSymbols(
 ): void {
   let previous: { name: string; span: Span } | undefined;
   for (const s of symbols) {
+    checkWellFormed(text, s.name, 'symbol name');
+    checkWellFormed(text, s.detail, 'symbol detail');
     const span = checkRange(doc, text, s.range, `symbol “${s.name}” range`);
     const selection = checkRange(doc, text, s.selectionRange, `symbol “${s.name}” selectionRange`);
     if (!contains(span, selection)) fail(`symbol “${s.name}”: selectionRange outside its range`);
@@ -212,6 +222,8 @@ export function inspect(text: string, options: InspectOptions = {}): Inspection 
   for (const paragraph of doc.paragraphs) checkSpan(text, paragraph, 'paragraph');
   for (const article of doc.articles) checkSpan(text, article, 'article');
   for (const p of problems) {
+    checkWellFormed(text, p.message, `${p.code} message`);
+    for (const fix of p.fixes ?? []) checkWellFormed(text, fix.title, `${p.code} fix title`);
     checkSpan(text, p, `${p.code} finding`);
     for (const r of p.related ?? []) if (!r.uri) checkSpan(text, r, `${p.code} related`);
     for (const fix of p.fixes ?? []) checkModelEdits(text, positions, fix.edits, `${p.code} fix “${fix.title}”`);
@@ -268,6 +280,7 @@ export function inspect(text: string, options: InspectOptions = {}): Inspection 
     }
     for (const location of references(context, graph, offset, true)) checkLocation(location.uri, location.range, `references at ${offset}`);
     for (const item of completion(context, document, offset)) {
+      checkWellFormed(text, item.label, `completion at ${offset}`);
       const edit = item.textEdit;
       if (edit && 'range' in edit) checkRange(document, text, edit.range, `completion “${item.label}” at ${offset}`);
     }
@@ -312,6 +325,8 @@ export function inspect(text: string, options: InspectOptions = {}): Inspection 
   });
   safeOffsets.forEach((offset, i) => {
     const h = hovers[i];
+    const contents = h?.contents;
+    if (contents && typeof contents === 'object' && 'value' in contents) checkWellFormed(text, contents.value, `hover at ${offset}`);
     if (h?.range) {
       const span = checkRange(document, text, h.range, `hover at ${offset}`);
       if (offset < span.start || offset > span.end) fail(`hover at ${offset}: its range does not hold the offset`);

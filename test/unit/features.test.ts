@@ -88,6 +88,11 @@ describe('outline', () => {
     ]);
   });
 
+  test('a name cut to length is cut before an emoji, not through it', () => {
+    const text = `${'a'.repeat(47)}😀 and more words to make it long.\n\nBy Dina Tokbaeva\n\nBody.\n`;
+    expect(documentSymbols(parseBulletin(text), new LineIndex(text))[0]!.name).toBe(`[untitled] ${'a'.repeat(47)}…`);
+  });
+
   test('every child lies inside its parent and selection ranges inside ranges', () => {
     for (const text of [sample(), clean()]) {
       const inside = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']): boolean =>

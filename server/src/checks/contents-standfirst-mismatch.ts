@@ -1,4 +1,4 @@
-import { collapseWhitespace, titleKey } from '../model/text';
+import { collapseWhitespace, sliceCharacters, titleKey } from '../model/text';
 import { entryFromParts } from '../edits/contents';
 import { wrap } from '../edits/wrap';
 import type { Check, Finding } from './check';
@@ -10,9 +10,8 @@ function difference(entry: string, article: string): string {
   const e = titleKey(entry);
   const a = titleKey(article);
   if (a.endsWith(e)) {
-    const missing = collapseWhitespace(article)
-      .slice(0, collapseWhitespace(article).length - collapseWhitespace(entry).length)
-      .trim();
+    const flat = collapseWhitespace(article);
+    const missing = sliceCharacters(flat, 0, flat.length - collapseWhitespace(entry).length).trim();
     return `it lacks the beginning “${missing}”`;
   }
   if (a.startsWith(e)) return "it stops before the article's standfirst ends";

@@ -1,4 +1,4 @@
-import { endsWithClosingPunctuation } from '../model/text';
+import { characterStart, endsWithClosingPunctuation } from '../model/text';
 import { lastLine } from '../model/lines';
 import type { Check, Finding } from './check';
 import type { Paragraph } from '../model/types';
@@ -9,7 +9,7 @@ const URL_AT_END = /(?:https?:\/\/|www\.|mailto:)\S+$/;
 /** The last words of a paragraph, for the message. */
 function tail(text: string, end: number): string {
   const words = text
-    .slice(Math.max(0, end - 80), end)
+    .slice(characterStart(text, Math.max(0, end - 80)), end)
     .trim()
     .split(/\s+/);
   return words.slice(-4).join(' ');

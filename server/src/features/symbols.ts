@@ -5,17 +5,17 @@ import { SymbolKind } from 'vscode-languageserver-types';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import type { Positions } from '../model/lineIndex';
 import { firstLine } from '../model/lines';
-import { collapseWhitespace } from '../model/text';
+import { collapseWhitespace, sliceCharacters } from '../model/text';
 import type { Article, BulletinDocument, Notice, NoticeBlock, Section, Span } from '../model/types';
 import { toRange } from './range';
 
 const NAME_LENGTH = 60;
 
 function excerpt(text: string, span: Span, max = NAME_LENGTH): string {
-  const flat = collapseWhitespace(text.slice(span.start, Math.min(span.end, span.start + max * 3)));
+  const flat = collapseWhitespace(sliceCharacters(text, span.start, Math.min(span.end, span.start + max * 3)));
   if (flat.length <= max) return flat;
   const cut = flat.lastIndexOf(' ', max);
-  return `${flat.slice(0, cut > max / 2 ? cut : max)}…`;
+  return `${sliceCharacters(flat, 0, cut > max / 2 ? cut : max)}…`;
 }
 
 const byStart = (a: DocumentSymbol, b: DocumentSymbol): number =>

@@ -118,6 +118,11 @@ export function characterStart(text: string, offset: number): number {
   return c >= 0xdc00 && c <= 0xdfff && before >= 0xd800 && before <= 0xdbff ? offset - 1 : offset;
 }
 
+/** `text.slice(start, end)` with both ends moved back to a character's start: no half of a surrogate pair at either end. */
+export function sliceCharacters(text: string, start: number, end: number): string {
+  return text.slice(characterStart(text, start), characterStart(text, end));
+}
+
 /** The document's line break: the first one it uses, `\n` when it has none. */
 export function lineBreakOf(text: string): string {
   const m = /\r\n|\r|\n/.exec(text.slice(0, 100000));

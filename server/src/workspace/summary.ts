@@ -6,7 +6,7 @@ import { issueIdentity } from '../model/issue';
 import type { IssueIdentity } from '../model/issue';
 import type { LinePosition, Positions } from '../model/lineIndex';
 import { firstLine } from '../model/lines';
-import { collapseWhitespace, titleKey } from '../model/text';
+import { collapseWhitespace, sliceCharacters, titleKey } from '../model/text';
 import type { BulletinDocument, CrossReference, Span } from '../model/types';
 
 export interface Range {
@@ -108,7 +108,7 @@ function detachIssue(issue: IssueIdentity): IssueIdentity {
 function excerpt(text: string, max = 60): string {
   if (text.length <= max) return text;
   const cut = text.lastIndexOf(' ', max);
-  return `${text.slice(0, cut > max / 2 ? cut : max)}…`;
+  return `${sliceCharacters(text, 0, cut > max / 2 ? cut : max)}…`;
 }
 
 /** `initials`: how the publication is cited, when the profile says so. */

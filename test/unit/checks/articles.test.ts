@@ -23,6 +23,13 @@ Body.
     );
   });
 
+  test('the quoted standfirst is cut before an emoji, not through it', () => {
+    const [problem] = problemsOf('headline.missing', `${'a'.repeat(39)}😀 and more words after it.\n\nBy Almaz Rysaliev\n\nBody.\n`);
+    expect(problem!.message).toBe(
+      `Headline missing: the article whose standfirst begins “${'a'.repeat(39)}…” has no headline line above it.`,
+    );
+  });
+
   test('is silent when the headline is there', () => {
     expect(problemsOf('headline.missing', 'KAZAKSTAN: OIL TOWN WAITS\n\nStrikers wait.\n\nBy Almaz Rysaliev\n\nBody.\n')).toEqual([]);
   });
