@@ -1,9 +1,12 @@
-// Documents beyond the full-check limit get the quick checks and a notice, not a frozen editor.
+// Documents beyond the full-check limit get the quick checks and a notice, not a frozen editor; no check floods the editor.
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createCheckContext } from '../../server/src/checks/context';
+import { runChecks } from '../../server/src/checks/run';
 import { documentSymbols } from '../../server/src/features/symbols';
+import { parseBulletin } from '../../server/src/model/parse';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
-import { Analyses } from '../../server/src/workspace/analysis';
+import { Analyses, MAX_FINDINGS_PER_CHECK } from '../../server/src/workspace/analysis';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { sample } from '../support/fixture';
 
@@ -42,4 +45,15 @@ describe('a document larger than the full-check limit', () => {
     expect(found).not.toContain('document.too-large');
     expect(found).toContain('xref.unresolved');
   });
+});
+
+test('an editor gets at most a thousand findings of one check; runChecks alone reports them all', () => {
+  const body = 'The the report was read. '.repeat(1500);
+  const text = `KAZAKSTAN: OIL TOWN WAITS\n\nStrikers wait.\n\nBy Dina Tokbaeva\n\n${body}\n`;
+  const doubled = (problems: readonly { code: string }[]): number => problems.filter((p) => p.code === 'style.doubled-word').length;
+  const all = runChecks(createCheckContext(parseBulletin(text), 'file:///many.bulletin', new WorkspaceIndex(), DEFAULT_PROFILE));
+  expect(doubled(all)).toBe(1500);
+  const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+  const shown = analyses.problems(analyses.get(TextDocument.create('file:///many.bulletin', 'bulletin', 1, text)))!;
+  expect(doubled(shown)).toBe(MAX_FINDINGS_PER_CHECK);
 });
