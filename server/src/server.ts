@@ -2,7 +2,6 @@
 // document sync, diagnostics (pulled or pushed), the workspace index, the
 // publication profiles and settings, and the feature handlers. Logic lives
 // in features/, checks/ and workspace/.
-import { append } from './model/arrays';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -17,6 +16,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CancellationToken,
   Connection,
@@ -28,6 +28,7 @@ import type {
   WorkspaceFolder,
 } from 'vscode-languageserver';
 import type { TextEdit } from './checks/check';
+import { megabytes } from './checks/document-too-large';
 import { CHECKS } from './checks/registry';
 import {
   codeActions,
@@ -58,12 +59,12 @@ import type { SendReport } from './features/sendReport';
 import { describeReport, sendReport } from './features/sendReport';
 import { documentSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import { append } from './model/arrays';
+import { baseName } from './model/issue';
 import { LineIndex } from './model/lineIndex';
 import { parseBulletin } from './model/parse';
 import { parseOptionsFor } from './profile/parseOptions';
 import type { CheckSetting } from './profile/profile';
-import { baseName } from './model/issue';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SYNCED_DOCUMENTS } from './protocol/documents';
 import {
   codeActionParams,
@@ -186,9 +187,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const analysis = analyses.get(document);
     if (analysis.limited && !toldTooLarge.has(document.uri)) {
       toldTooLarge.add(document.uri);
-      const megabytes = (analysis.limited.size / 1e6).toFixed(1);
       void connection.window.showWarningMessage(
-        `${baseName(document.uri)} is ${megabytes} MB: Bulletin runs only its quick checks, with no outline, to keep typing fast. Raise "bulletin.fullChecks.maxMegabytes" to check it in full.`,
+        `${baseName(document.uri)} is ${megabytes(analysis.limited.size)}: Bulletin runs only its quick checks, with no outline, to keep typing fast. Raise "bulletin.fullChecks.maxMegabytes" to check it in full.`,
       );
     }
     return analysis;

@@ -3,10 +3,11 @@ import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCheckContext } from '../../server/src/checks/context';
 import { runChecks } from '../../server/src/checks/run';
+import { MAX_DIAGNOSTICS_PER_CHECK, toDiagnostics } from '../../server/src/features/diagnostics';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { parseBulletin } from '../../server/src/model/parse';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
-import { Analyses, MAX_FINDINGS_PER_CHECK } from '../../server/src/workspace/analysis';
+import { Analyses } from '../../server/src/workspace/analysis';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { sample } from '../support/fixture';
 
@@ -47,13 +48,19 @@ describe('a document larger than the full-check limit', () => {
   });
 });
 
-test('an editor gets at most a thousand findings of one check; runChecks alone reports them all', () => {
+test('an editor is shown at most a thousand diagnostics of one check; the checks themselves find them all', () => {
   const body = 'The the report was read. '.repeat(1500);
   const text = `KAZAKSTAN: OIL TOWN WAITS\n\nStrikers wait.\n\nBy Dina Tokbaeva\n\n${body}\n`;
-  const doubled = (problems: readonly { code: string }[]): number => problems.filter((p) => p.code === 'style.doubled-word').length;
+  const doubled = (found: readonly { code?: unknown }[]): number => found.filter((p) => p.code === 'style.doubled-word').length;
   const all = runChecks(createCheckContext(parseBulletin(text), 'file:///many.bulletin', new WorkspaceIndex(), DEFAULT_PROFILE));
   expect(doubled(all)).toBe(1500);
   const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
-  const shown = analyses.problems(analyses.get(TextDocument.create('file:///many.bulletin', 'bulletin', 1, text)))!;
-  expect(doubled(shown)).toBe(MAX_FINDINGS_PER_CHECK);
+  const document = TextDocument.create('file:///many.bulletin', 'bulletin', 1, text);
+  const problems = analyses.problems(analyses.get(document))!;
+  expect(doubled(problems)).toBe(1500);
+  const diagnostics = toDiagnostics(problems, document, document.uri);
+  expect(doubled(diagnostics)).toBe(MAX_DIAGNOSTICS_PER_CHECK);
+  // The first ones, in document order; other checks keep all theirs.
+  expect(diagnostics.filter((d) => d.code === 'style.doubled-word')[0]!.range.start).toEqual(document.positionAt(text.indexOf('The the')));
+  expect(diagnostics.length).toBe(problems.length - 500);
 });

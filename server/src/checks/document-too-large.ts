@@ -1,6 +1,7 @@
 import type { Check } from './check';
 
-const megabytes = (chars: number): string => `${(chars / 1e6).toFixed(1)} MB`;
+/** A size in characters as the notices say it: `50.3 MB`. */
+export const megabytes = (chars: number): string => `${(chars / 1e6).toFixed(1)} MB`;
 
 export const documentTooLarge: Check = {
   code: 'document.too-large',

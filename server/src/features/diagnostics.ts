@@ -15,8 +15,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'bulletin';
 
+/**
+ * Diagnostics of one check an editor is shown at most: nobody reads a hundred thousand squiggles of one kind,
+ * and all of them would be sent on every keystroke. Check Before Send and the command line count them all.
+ */
+export const MAX_DIAGNOSTICS_PER_CHECK = 1000;
+
+/** The first problems of each check, in document order. */
+function shown(problems: readonly Problem[]): readonly Problem[] {
+  const counts = new Map<string, number>();
+  return problems.filter((p) => {
+    const count = (counts.get(p.code) ?? 0) + 1;
+    counts.set(p.code, count);
+    return count <= MAX_DIAGNOSTICS_PER_CHECK;
+  });
+}
+
 export function toDiagnostics(problems: readonly Problem[], positions: Positions, uri: string): Diagnostic[] {
-  return problems.map((problem) => {
+  return shown(problems).map((problem) => {
     const related: DiagnosticRelatedInformation[] = (problem.related ?? []).map((r) => ({
       location: { uri: r.uri ?? uri, range: r.range ?? toRange(positions, r) },
       message: r.message,

@@ -36,9 +36,6 @@ export interface Analysis {
 /** Documents up to this many characters are parsed and checked in full unless settings say otherwise. */
 export const DEFAULT_FULL_CHECK_LIMIT = 5_000_000;
 
-/** Findings of one check an editor is shown at most; the command line reports them all. */
-export const MAX_FINDINGS_PER_CHECK = 1000;
-
 interface Cached extends Analysis {
   /** Numbers the parses, so results derived from different texts never share a key. */
   readonly serial: number;
@@ -132,7 +129,6 @@ export class Analyses {
     let cancelled = false;
     const value = runChecks(this.context(analysis), {
       isCancelled: () => (cancelled = cancelled || (isCancelled?.() ?? false)),
-      maxPerCheck: MAX_FINDINGS_PER_CHECK,
     });
     if (cancelled) return undefined;
     cached.problems = { key, value };
