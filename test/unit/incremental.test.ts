@@ -94,6 +94,22 @@ describe('incremental parsing', () => {
     expect(cache.reused.blocks).toBeGreaterThan(195);
   });
 
+  test('articles moved by one edit are reused, not parsed again', () => {
+    const cache = new ParseCache();
+    const text = sample();
+    const before = parseBulletin(text, undefined, cache);
+    const [first, second, third] = before.articles;
+    // The second article, with the blank lines before it, goes after the third.
+    const moved =
+      text.slice(0, first!.end) + text.slice(second!.end, third!.end) + text.slice(first!.end, second!.end) + text.slice(third!.end);
+    const after = parseBulletin(moved, undefined, cache);
+    expect(after.articles.map((a) => moved.slice(a.start, a.end))).toEqual(
+      [first, third, second, ...before.articles.slice(3)].map((a) => text.slice(a!.start, a!.end)),
+    );
+    expect(cache.reused.articles).toBe(before.articles.length);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(parseBulletin(moved)));
+  });
+
   test('after random edits, the checks of reused articles find what checking the fresh text finds', () => {
     const source = sample();
     fc.assert(

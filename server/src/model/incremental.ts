@@ -6,6 +6,22 @@ import type { ParseOptions } from './parse';
 import { shifted } from './shift';
 import type { Article } from './types';
 
+/** A parsed article as the next parse may reuse it. */
+export interface KeptArticle {
+  readonly article: Article;
+  /** Names the article's text and the blank lines before it: equal keys, equal articles. */
+  readonly key: string;
+  readonly blanksBefore: number;
+}
+
+/** How much of the new text is unchanged: its first `prefix` and last `suffix` characters. */
+export interface Unchanged {
+  readonly prefix: number;
+  readonly suffix: number;
+  /** New length minus old length. */
+  readonly delta: number;
+}
+
 /**
  * What one parse leaves for the next of the same document: its text, blocks
  * and articles. After an edit, the blocks before and after the change are
@@ -16,10 +32,42 @@ export class ParseCache {
   text: string | undefined;
   options: ParseOptions | undefined;
   blocks: readonly Block[] = [];
-  /** Articles by their text, as parsed at their `start`. */
-  articles = new Map<string, Article>();
+  /** The articles of the last parse, in order. */
+  articles: readonly KeptArticle[] = [];
+  /** What the last edit left unchanged, set by `blocksAfterEdit`. */
+  unchanged: Unchanged | undefined;
   /** Blocks and articles reused by the last parse, for tests and measurements. */
   reused = { blocks: 0, articles: 0 };
+}
+
+/** Compared a slice at a time: string equality runs at memory speed, a loop over characters does not. */
+const SLICE = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  while (at + SLICE <= max && a.substring(at, at + SLICE) === b.substring(at, at + SLICE)) at += SLICE;
+  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+function commonSuffix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + SLICE <= max && a.substring(a.length - n - SLICE, a.length - n) === b.substring(b.length - n - SLICE, b.length - n))
+    n += SLICE;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/** The first index in [lo, hi) where `test` holds, for a `test` false then true; `hi` when it never holds. */
+function firstWhere(lo: number, hi: number, test: (i: number) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** The blocks of `text`, reusing those of `cache` that the edit did not touch. */
@@ -28,10 +76,18 @@ export function blocksAfterEdit(text: string, cache: ParseCache): Block[] {
   const old = cache.blocks;
   const n = old.length;
   const delta = text.length - prev.length;
+  const prefix = commonPrefix(prev, text);
+  const suffix = commonSuffix(prev, text);
+  cache.unchanged = { prefix, suffix, delta };
   // Each old block owns its extent: from its line's start to the next block's line start.
-  const starts = old.map((b, i) => (i === 0 ? 0 : blockLineStart(prev, b)));
-  const extentEnd = (i: number): number => (i + 1 < n ? starts[i + 1]! : prev.length);
-  const same = (i: number, at: number): boolean => text.startsWith(prev.slice(starts[i], extentEnd(i)), at);
+  const starts = new Map<number, number>();
+  const startOf = (i: number): number => {
+    if (i === 0) return 0;
+    let at = starts.get(i);
+    if (at === undefined) starts.set(i, (at = blockLineStart(prev, old[i]!)));
+    return at;
+  };
+  const extentEnd = (i: number): number => (i + 1 < n ? startOf(i + 1) : prev.length);
   // A reused block must still begin a line: the edit may have removed the line break before it, or
   // joined a CR before it with an LF after it.
   const lineStartAt = (at: number): boolean => {
@@ -39,23 +95,22 @@ export function blocksAfterEdit(text: string, cache: ParseCache): Block[] {
     const before = text.charCodeAt(at - 1);
     return before === 10 || (before === 13 && text.charCodeAt(at) !== 10);
   };
-  let p = 0;
-  while (p < n && (p < n - 1 || delta === 0) && same(p, starts[p]!) && lineStartAt(extentEnd(p))) p++;
-  let s = n;
-  while (
-    s > p &&
-    (s > 1 || delta === 0) &&
-    starts[s - 1]! + delta >= (p < n ? starts[p]! : prev.length) &&
-    lineStartAt(starts[s - 1]! + delta) &&
-    same(s - 1, starts[s - 1]! + delta)
-  )
-    s--;
+  // Blocks before the edit: their whole extent is in the unchanged start. Only the last of them can have
+  // stopped beginning a line, where the edit touches its end.
+  let p = firstWhere(0, n, (i) => extentEnd(i) > prefix);
+  if (delta !== 0) p = Math.min(p, n - 1);
+  while (p > 0 && !lineStartAt(extentEnd(p - 1))) p--;
+  // Blocks after the edit: from their start to the end of the text is unchanged, and they still begin after
+  // the kept blocks.
+  const from = p < n ? startOf(p) : prev.length;
+  let s = firstWhere(Math.max(p, delta === 0 ? 0 : 1), n, (i) => prev.length - startOf(i) <= suffix && startOf(i) + delta >= from);
+  while (s < n && !lineStartAt(startOf(s) + delta)) s++;
   const isParagraph = (block: Block | undefined): boolean => block?.type === 'paragraph';
   // Rescan the changed lines; grow the region while a paragraph would run on across its edge.
   let region: { blocks: Block[]; trailingBlanks: number };
   for (;;) {
-    const from = p < n ? starts[p]! : prev.length;
-    const to = s < n ? starts[s]! + delta : text.length;
+    const from = p < n ? startOf(p) : prev.length;
+    const to = s < n ? startOf(s) + delta : text.length;
     const initialBlanks = p === 0 ? 0 : blanksOf(old[p] ?? old[p - 1]!, p < n);
     region = scanRegion(text, from, Math.max(from, to), initialBlanks);
     const first = region.blocks[0];

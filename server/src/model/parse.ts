@@ -7,7 +7,7 @@ import { chunkParagraphs, groupChunks, scanBlocks } from './blocks';
 import type { Block, Chunk } from './blocks';
 import { parseNotice, parsePreamble } from './contents';
 import { blocksAfterEdit } from './incremental';
-import type { ParseCache } from './incremental';
+import type { KeptArticle, ParseCache } from './incremental';
 import { footerSignature, parseFooter } from './footer';
 import { parseMasthead } from './masthead';
 import { REFERENCE_FOOTER_SIGNATURES } from './referenceFooter';
@@ -73,13 +73,70 @@ interface Draft {
 }
 
 const keys = new WeakMap<Article, string>();
+let articleCount = 0;
 
 /**
- * What determines everything about a parsed article: its text and the blank lines before it. Known for the
- * articles of incremental parses (those given a cache), so results derived from an article can be reused too.
+ * Names what determines everything about a parsed article: its text and the blank lines before it. Two articles
+ * with one key are equal but for where they start. Known for the articles of incremental parses (those given a
+ * cache), so results derived from an article can be reused too.
  */
 export function articleKey(article: Article): string | undefined {
   return keys.get(article);
+}
+
+/**
+ * The drafts' articles, reusing those of the last parse that the edit left alone: by position where they lie in
+ * the unchanged start or end of the text, else by their text (an article moved, or a paragraph joined and split
+ * again).
+ */
+function reuseArticles(text: string, drafts: readonly Draft[], options: ParseOptions, cache: ParseCache): Article[] {
+  const { unchanged } = cache;
+  const previous = unchanged ? cache.articles : [];
+  const byStart = new Map<number, KeptArticle>();
+  for (const kept of previous) byStart.set(kept.article.start, kept);
+  let byText: Map<string, KeptArticle> | undefined;
+  const textKey = (blanks: number, start: number, end: number, of: string): string => `${blanks}\u0000${of.slice(start, end)}`;
+  const matching = (kept: KeptArticle | undefined, end: number, blanks: number): KeptArticle | undefined =>
+    kept && kept.article.end === end && kept.blanksBefore === blanks ? kept : undefined;
+  const next: KeptArticle[] = [];
+  let reused = 0;
+  const articles = drafts.map((draft) => {
+    const first = draft.paragraphs[0]!;
+    const start = first.start;
+    const end = draft.paragraphs[draft.paragraphs.length - 1]!.end;
+    let kept: KeptArticle | undefined;
+    let moved = 0;
+    if (unchanged) {
+      if (end <= unchanged.prefix) kept = matching(byStart.get(start), end, first.blanksBefore);
+      else if (start >= text.length - unchanged.suffix) {
+        kept = matching(byStart.get(start - unchanged.delta), end - unchanged.delta, first.blanksBefore);
+        moved = unchanged.delta;
+      }
+      if (!kept) {
+        if (!byText) {
+          // The old articles the edit touched, by their text (and blank lines before).
+          byText = new Map();
+          const prev = cache.text!;
+          const changedFrom = unchanged.prefix;
+          const changedTo = prev.length - unchanged.suffix;
+          for (const k of previous)
+            if (k.article.end > changedFrom && k.article.start < changedTo)
+              byText.set(textKey(k.blanksBefore, k.article.start, k.article.end, prev), k);
+        }
+        kept = byText.get(textKey(first.blanksBefore, start, end, text));
+        if (kept) moved = start - kept.article.start;
+      }
+    }
+    const article = kept ? shifted(kept.article, moved) : parseArticle(text, draft.paragraphs, options);
+    if (kept) reused++;
+    const key = kept?.key ?? `a${++articleCount}`;
+    keys.set(article, key);
+    next.push({ article, key, blanksBefore: first.blanksBefore });
+    return article;
+  });
+  cache.articles = next;
+  cache.reused = { ...cache.reused, articles: reused };
+  return articles;
 }
 
 /** The text with no structure read: for documents too large to parse on every keystroke. */
@@ -90,8 +147,8 @@ export function unparsedDocument(text: string): BulletinDocument {
 /** Parses the text; with a cache from the document's previous version, reuses what the edit left alone. */
 export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS, cache?: ParseCache): BulletinDocument {
   const incremental = cache !== undefined && cache.text !== undefined && cache.options === options;
+  if (cache && !incremental) cache.unchanged = undefined;
   const blocks = incremental ? blocksAfterEdit(text, cache) : scanBlocks(text);
-  if (cache && !incremental) cache.articles = new Map();
   const doc = assemble(text, blocks, options, cache);
   if (cache) {
     cache.text = text;
@@ -166,25 +223,9 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
     }
   }
 
-  const previous = cache?.articles;
-  const kept = new Map<string, Article>();
-  let reused = 0;
-  const articles: Article[] = drafts.map((draft) => {
-    if (!cache) return parseArticle(text, draft.paragraphs, options);
-    const first = draft.paragraphs[0]!;
-    // The text, and the blank lines before it: the one thing the parsed article records from outside its text.
-    const key = `${first.blanksBefore}\u0000${text.slice(first.start, draft.paragraphs[draft.paragraphs.length - 1]!.end)}`;
-    const earlier = previous?.get(key);
-    const article = earlier ? shifted(earlier, first.start - earlier.start) : parseArticle(text, draft.paragraphs, options);
-    if (earlier) reused++;
-    kept.set(key, article);
-    keys.set(article, key);
-    return article;
-  });
-  if (cache) {
-    cache.articles = kept;
-    cache.reused = { ...cache.reused, articles: reused };
-  }
+  const articles: Article[] = cache
+    ? reuseArticles(text, drafts, options, cache)
+    : drafts.map((d) => parseArticle(text, d.paragraphs, options));
   const sections: Section[] = [];
   let section: { label?: SectionLabel; articles: Article[] } | undefined;
   drafts.forEach((draft, i) => {
