@@ -4,6 +4,7 @@
 // article started then is moved to where it starts now.
 import type { Article } from '../model/types';
 import { articleKey } from '../model/parse';
+import { detached } from '../model/detach';
 import { shifted } from '../model/shift';
 
 interface Entry {
@@ -41,7 +42,8 @@ export class ArticleResults {
     const hit = results.get(name);
     if (hit) return shifted(hit.value as T, article.start - hit.start);
     const value = compute();
-    results.set(name, { start: article.start, value });
+    // Kept for later versions, so holding none of this version's text.
+    results.set(name, { start: article.start, value: detached(value) });
     return value;
   }
 }

@@ -6,6 +6,7 @@ import type { ArticleOptions } from './article';
 import { chunkParagraphs, groupChunks, scanBlocks } from './blocks';
 import type { Block, Chunk } from './blocks';
 import { parseNotice, parsePreamble } from './contents';
+import { detached } from './detach';
 import { blocksAfterEdit } from './incremental';
 import type { KeptArticle, ParseCache } from './incremental';
 import { footerSignature, parseFooter } from './footer';
@@ -127,7 +128,8 @@ function reuseArticles(text: string, drafts: readonly Draft[], options: ParseOpt
         if (kept) moved = start - kept.article.start;
       }
     }
-    const article = kept ? shifted(kept.article, moved) : parseArticle(text, draft.paragraphs, options);
+    // Kept for later versions, so holding none of this version's text.
+    const article = kept ? shifted(kept.article, moved) : detached(parseArticle(text, draft.paragraphs, options));
     if (kept) reused++;
     const key = kept?.key ?? `a${++articleCount}`;
     keys.set(article, key);

@@ -2,6 +2,7 @@
 // articles, cross-references and where they are — small, and holding no slice
 // of the file's text, so thousands of issues fit in memory.
 import { pairContents } from '../checks/facts/contentsPairs';
+import { detach } from '../model/detach';
 import { issueIdentity } from '../model/issue';
 import type { IssueIdentity } from '../model/issue';
 import type { LinePosition, Positions } from '../model/lineIndex';
@@ -79,11 +80,6 @@ export interface IssueSummary {
   readonly references: readonly ReferenceEntry[];
   /** Articles without a headline, for messages about lost headlines. */
   readonly untitled: number;
-}
-
-/** A copy of a string that does not keep the file's whole text alive (V8 slices share their parent). */
-export function detach(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 function detachReference(ref: CrossReference): CrossReference {
