@@ -1,3 +1,4 @@
+import { detach } from '../model/detach';
 import { titleKey } from '../model/text';
 import type { Check, Finding, TextEdit } from './check';
 import type { Paragraph } from '../model/types';
@@ -5,6 +6,8 @@ import { perArticleProse } from './facts/prose';
 
 interface Spelling {
   readonly word: string;
+  count: number;
+  /** Where it stands: filled in only for the spellings a finding names. */
   readonly at: { start: number; end: number }[];
   midSentence: boolean;
 }
@@ -48,6 +51,20 @@ export function skeleton(word: string): string {
     .replace(/z/g, 's')
     .replace(/[aeiouyhâäëïöüéèáíóú’'-]/g, '')
     .replace(/(.)\1+/g, '$1');
+}
+
+/** Skeletons of the words seen lately: after a keystroke the same names are looked at again. */
+const skeletons = new Map<string, string>();
+const REMEMBERED_SKELETONS = 50_000;
+
+function skeletonOf(word: string): string {
+  let key = skeletons.get(word);
+  if (key === undefined) {
+    key = detach(skeleton(word));
+    if (skeletons.size >= REMEMBERED_SKELETONS) skeletons.clear();
+    skeletons.set(detach(word), key);
+  }
+  return key;
 }
 
 /** Two words that are forms of each other rather than two spellings: Russia/Russian, Respublika/Respubliki. */
@@ -97,41 +114,47 @@ export const styleNameVariants: Check = {
   heuristic: true,
   run(context) {
     const { profile } = context;
+    // Counted first, placed later: only the spellings pointed out need where they stand.
+    const occurrences = perArticleProse(context, 'style.name-variants', capitalizedWords);
     const spellings = new Map<string, Spelling>();
-    for (const { word, start, end, midSentence } of perArticleProse(context, 'style.name-variants', capitalizedWords)) {
-      const entry = spellings.get(word) ?? { word, at: [], midSentence: false };
-      entry.at.push({ start, end });
+    for (const { word, midSentence } of occurrences) {
+      let entry = spellings.get(word);
+      if (!entry) spellings.set(word, (entry = { word, count: 0, at: [], midSentence: false }));
+      entry.count++;
       entry.midSentence ||= midSentence;
-      spellings.set(word, entry);
     }
     const names = [...spellings.values()].filter((s) => s.midSentence);
     const bySkeleton = new Map<string, Spelling[]>();
     for (const name of names) {
-      const key = skeleton(name.word);
+      const key = skeletonOf(name.word);
       const bucket = bySkeleton.get(key);
       if (bucket) bucket.push(name);
       else bySkeleton.set(key, [name]);
     }
     // Most frequent first: the first commoner spelling that qualifies is the most common one.
-    for (const bucket of bySkeleton.values()) bucket.sort((a, b) => b.at.length - a.at.length);
+    for (const bucket of bySkeleton.values()) bucket.sort((a, b) => b.count - a.count);
     const accepted = profile.acceptedVariants.map((group) => new Set(group.map(titleKey)));
-    const findings: Finding[] = [];
+    const variants: { rare: Spelling; common: Spelling }[] = [];
     for (const rare of names) {
       const lower = rare.word.toLowerCase();
-      let common: Spelling | undefined;
       let compared = 0;
-      for (const other of bySkeleton.get(skeleton(rare.word)) ?? []) {
-        if (other.at.length <= rare.at.length || ++compared > COMPARISONS_PER_NAME) break;
+      for (const other of bySkeleton.get(skeletonOf(rare.word)) ?? []) {
+        if (other.count <= rare.count || ++compared > COMPARISONS_PER_NAME) break;
         const o = other.word.toLowerCase();
         if (sameWordDifferentForm(lower, o)) continue;
         if (osaDistance(lower, o) > (Math.max(lower.length, o.length) >= 8 ? 2 : 1)) continue;
         if (accepted.some((group) => group.has(titleKey(rare.word)) && group.has(titleKey(other.word)))) continue;
-        common = other;
+        variants.push({ rare, common: other });
         break;
       }
-      if (!common) continue;
+    }
+    if (variants.length === 0) return [];
+    const placed = new Set(variants.flatMap(({ rare, common }) => [rare.word, common.word]));
+    for (const { word, start, end } of occurrences) if (placed.has(word)) spellings.get(word)!.at.push({ start, end });
+    const findings: Finding[] = [];
+    for (const { rare, common } of variants) {
       const edits: TextEdit[] = rare.at.map((a) => ({ ...a, newText: common.word }));
-      const times = common.at.length === 1 ? 'once' : `${common.at.length} times`;
+      const times = common.count === 1 ? 'once' : `${common.count} times`;
       for (const at of rare.at) {
         findings.push({
           ...at,
@@ -140,7 +163,7 @@ export const styleNameVariants: Check = {
           about: [rare.word, common.word],
           fixes: [
             {
-              title: `Change ${rare.at.length === 1 ? '' : `all ${rare.at.length} `}“${rare.word}” to “${common.word}”`,
+              title: `Change ${rare.count === 1 ? '' : `all ${rare.count} `}“${rare.word}” to “${common.word}”`,
               edits,
               safe: false,
             },

@@ -1,4 +1,5 @@
 // Text helpers shared by the parser and the checks: matching keys, trimming, letter case.
+import { detach } from './detach';
 import type { Span, Text } from './types';
 
 const QUOTES: Record<string, string> = {
@@ -36,6 +37,20 @@ export function collapseWhitespace(text: string): string {
  * normalised, surrounding punctuation dropped.
  */
 export function titleKey(text: string): string {
+  let key = titleKeys.get(text);
+  if (key === undefined) {
+    key = detach(computeTitleKey(text));
+    if (titleKeys.size >= REMEMBERED_KEYS) titleKeys.clear();
+    titleKeys.set(detach(text), key);
+  }
+  return key;
+}
+
+/** Keys of the titles seen lately: after a keystroke the same headlines and entries are keyed again. */
+const titleKeys = new Map<string, string>();
+const REMEMBERED_KEYS = 20_000;
+
+function computeTitleKey(text: string): string {
   return trimChars(collapseWhitespace(asciiPunctuation(text).replace(/"/g, '')).toLowerCase(), "'( ", "'.,;:!?) ");
 }
 

@@ -4,6 +4,7 @@ import type { BulletinDocument } from './types';
 
 export const DEFAULT_WIDTH = 72;
 const WRAP_SLACK = 2;
+const SAMPLED_LINES = 4000;
 
 /**
  * The width the issue's prose is wrapped at, read from the lines that were
@@ -15,12 +16,13 @@ const WRAP_SLACK = 2;
  */
 export function measuredWidth(doc: BulletinDocument): number {
   const lengths: number[] = [];
-  for (const article of doc.articles) {
+  // The first few thousand wrapped lines tell the width; a long issue is not read to its end on every keystroke.
+  read: for (const article of doc.articles) {
     for (const paragraph of article.body) {
       if (paragraph.lineCount < 2) continue;
       const lines = linesOf(doc.text, paragraph);
       for (let i = 0; i < lines.length - 1; i++) lengths.push(lines[i]!.end - lines[i]!.start);
-      if (lengths.length > 4000) break;
+      if (lengths.length > SAMPLED_LINES) break read;
     }
   }
   if (lengths.length < 10) return DEFAULT_WIDTH;
