@@ -1,4 +1,5 @@
-// Profiles one run of the full pipeline on a generated bulletin: `node --cpu-prof`.
+// Where the time of a full check goes, stage by stage and check by check: the mean of `runs` runs after as
+// many to warm up. `node scripts/bench.mjs profile [bytes] [runs]`; run it under `node --cpu-prof` for more.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createCheckContext } from '../server/src/checks/context';
@@ -12,6 +13,7 @@ import { generate } from './generate';
 
 const root = path.resolve(process.argv[2] ?? '.');
 const size = Number(process.argv[3] ?? 1_000_000);
+const runs = Number(process.argv[4] ?? 3);
 const sample = readFileSync(path.join(root, 'test/fixtures/rca-2011-12-janaozen.txt'), 'utf8');
 const text = size <= 50_000 ? sample : generate(sample, size).bulletin;
 const times = new Map<string, number>();
@@ -21,7 +23,8 @@ const t = <T>(name: string, f: () => T): T => {
   times.set(name, (times.get(name) ?? 0) + performance.now() - s);
   return r;
 };
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < 2 * runs; i++) {
+  if (i === runs) times.clear();
   const doc = t('parse', () => parseBulletin(text));
   const positions = t('lineIndex', () => new LineIndex(text));
   const index = new WorkspaceIndex();
@@ -33,6 +36,6 @@ console.log(
   [...times]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 14)
-    .map(([k, v]) => `${k}=${(v / 3).toFixed(1)}`)
+    .map(([k, v]) => `${k}=${(v / runs).toFixed(2)}`)
     .join('  '),
 );

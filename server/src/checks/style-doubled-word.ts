@@ -1,20 +1,10 @@
 import type { Check, Finding } from './check';
 import type { Paragraph } from '../model/types';
+import { forEachWord } from '../model/words';
 import { perArticleProse } from './facts/prose';
 
 /** Doubles that are good English. */
 const ALLOWED = new Set(['had', 'that']);
-const WORD = /[\p{L}\p{N}’'-]+/gu;
-
-/** True when only spaces, tabs and line breaks stand between the offsets. */
-function onlyWhitespace(text: string, from: number, to: number): boolean {
-  if (to <= from) return false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
-  }
-  return true;
-}
 
 export const styleDoubledWord: Check = {
   code: 'style.doubled-word',
@@ -26,37 +16,48 @@ export const styleDoubledWord: Check = {
   },
 };
 
-function doubledWords(text: string, prose: readonly Paragraph[]): Finding[] {
+/** True when only spaces, tabs and line breaks stand between the offsets. */
+function onlyWhitespace(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** Two words of one length, equal but for case: compared only once their lengths agree. */
+function sameWord(text: string, a: number, b: number, length: number): boolean {
+  return text.slice(a, a + length).toLowerCase() === text.slice(b, b + length).toLowerCase();
+}
+
+export function doubledWords(text: string, prose: readonly Paragraph[]): Finding[] {
   const findings: Finding[] = [];
   for (const paragraph of prose) {
-    // One slice per paragraph: a search of the whole text could run far past a paragraph without words.
-    const part = text.slice(paragraph.start, paragraph.end);
     let previousStart = -1;
     let previousEnd = -1;
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(part); m; m = WORD.exec(part)) {
-      const start = paragraph.start + m.index;
-      const end = start + m[0].length;
+    forEachWord(text, paragraph.start, paragraph.end, (start, end) => {
       const length = end - start;
       if (
         previousStart >= 0 &&
         previousEnd - previousStart === length &&
         onlyWhitespace(text, previousEnd, start) &&
-        text.slice(previousStart, previousEnd).toLowerCase() === m[0].toLowerCase()
+        sameWord(text, previousStart, start, length)
       ) {
-        const word = m[0].toLowerCase();
-        if (!ALLOWED.has(word) && !/^\d/.test(word)) {
+        const word = text.slice(start, end);
+        const lower = word.toLowerCase();
+        if (!ALLOWED.has(lower) && !/^\d/.test(lower)) {
           findings.push({
             start: previousStart,
             end,
-            message: `“${m[0]}” twice in a row.`,
-            fixes: [{ title: `Delete the second “${m[0]}”`, edits: [{ start: previousEnd, end, newText: '' }], safe: true }],
+            message: `“${word}” twice in a row.`,
+            fixes: [{ title: `Delete the second “${word}”`, edits: [{ start: previousEnd, end, newText: '' }], safe: true }],
           });
         }
       }
       previousStart = start;
       previousEnd = end;
-    }
+    });
   }
   return findings;
 }

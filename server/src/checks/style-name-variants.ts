@@ -1,5 +1,6 @@
 import { detach } from '../model/detach';
 import { titleKey } from '../model/text';
+import { LETTER, UPPER, bitsAt, widthAt } from '../model/words';
 import type { Check, Finding, TextEdit } from './check';
 import type { Paragraph } from '../model/types';
 import { perArticleProse } from './facts/prose';
@@ -12,12 +13,16 @@ interface Spelling {
   midSentence: boolean;
 }
 
-const CANDIDATE = /\p{Lu}[\p{L}’'-]*\p{L}/gu;
 /** Longer "words" are not names (and comparing two of them would take their lengths' product in time and memory). */
 const MAX_NAME_LENGTH = 40;
 /** How many commoner spellings one spelling is compared with, at most: the work stays linear. */
 const COMPARISONS_PER_NAME = 12;
-const SENTENCE_START = /[.!?“"(:]/;
+const SENTENCE_START = new Set([...'.!?“"(:'].map((c) => c.charCodeAt(0)));
+const S = 's'.charCodeAt(0);
+const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
+const WHITE = /\s/;
+/** What `\s` matches, without a regular expression for the common characters. */
+const isWhite = (code: number): boolean => code === 32 || (code < 128 ? code >= 9 && code <= 13 : WHITE.test(String.fromCharCode(code)));
 
 /** Edit distance counting a swap of neighbours as one (Janaozen / Janazoen). */
 export function osaDistance(a: string, b: string): number {
@@ -87,21 +92,48 @@ interface Occurrence {
   readonly midSentence: boolean;
 }
 
+/**
+ * Calls `found` for each run of text[from, to) that starts with a capital and goes on with letters, apostrophes
+ * and hyphens to a last letter: what `/\p{Lu}[\p{L}’'-]*\p{L}/gu` matches, found without it.
+ */
+export function forEachCapitalized(text: string, from: number, to: number, found: (start: number, end: number) => void): void {
+  let at = from;
+  while (at < to) {
+    const width = widthAt(text, at);
+    if ((bitsAt(text, at) & UPPER) === 0 || at + width > to) {
+      at += width;
+      continue;
+    }
+    let k = at + width;
+    let end = -1;
+    while (k < to) {
+      const code = text.charCodeAt(k);
+      if (code === 0x27 || code === 0x2019 || code === 0x2d) k++;
+      else if ((bitsAt(text, k) & LETTER) !== 0 && k + widthAt(text, k) <= to) end = k += widthAt(text, k);
+      else break;
+    }
+    if (end < 0) {
+      at += width;
+      continue;
+    }
+    found(at, end);
+    at = end;
+  }
+}
+
 /** Capitalized words of five letters or more, possessive dropped: the candidates for names. */
 function capitalizedWords(text: string, prose: readonly Paragraph[]): Occurrence[] {
   const out: Occurrence[] = [];
   for (const paragraph of prose) {
-    const part = text.slice(paragraph.start, paragraph.end);
-    CANDIDATE.lastIndex = 0;
-    for (let m = CANDIDATE.exec(part); m; m = CANDIDATE.exec(part)) {
-      let word = m[0];
-      if (/['’]s$/.test(word)) word = word.slice(0, -2);
-      if (word.length < 5 || word.length > MAX_NAME_LENGTH || word === word.toUpperCase()) continue;
-      let k = m.index - 1;
-      while (k >= 0 && /\s/.test(part[k]!)) k--;
-      const start = paragraph.start + m.index;
-      out.push({ word, start, end: start + word.length, midSentence: k >= 0 && !SENTENCE_START.test(part[k]!) });
-    }
+    forEachCapitalized(text, paragraph.start, paragraph.end, (start, end) => {
+      if (end - start < 5) return;
+      let word = text.slice(start, end);
+      if (word.charCodeAt(word.length - 1) === S && isApostrophe(word.charCodeAt(word.length - 2))) word = word.slice(0, -2);
+      if (word.length < 5 || word.length > MAX_NAME_LENGTH || word === word.toUpperCase()) return;
+      let k = start - 1;
+      while (k >= paragraph.start && isWhite(text.charCodeAt(k))) k--;
+      out.push({ word, start, end: start + word.length, midSentence: k >= paragraph.start && !SENTENCE_START.has(text.charCodeAt(k)) });
+    });
   }
   return out;
 }

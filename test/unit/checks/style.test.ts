@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { osaDistance } from '../../../server/src/checks/style-name-variants';
+import { doubledWords } from '../../../server/src/checks/style-doubled-word';
+import { forEachCapitalized, osaDistance } from '../../../server/src/checks/style-name-variants';
 import { DEFAULT_PROFILE } from '../../../server/src/profile/profile';
 import { applyEdits, expectedAndFound, marked, problemsOf } from '../../support/fixture';
 
@@ -25,6 +27,47 @@ describe('style.cut-off', () => {
 });
 
 describe('style.name-variants', () => {
+  test('finds the capitalized runs the plain regular expression finds, on any letters', () => {
+    const piece = fc.constantFrom(
+      'Kasymov',
+      'kazymov',
+      'A',
+      'b',
+      'É',
+      'é',
+      'Ж',
+      'ж',
+      '𝐀',
+      '𝐚',
+      '\uD835',
+      '\uDC00',
+      '’',
+      "'",
+      '-',
+      '1',
+      ' ',
+      '.',
+      '\n',
+      'ǅ',
+      'ß',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat({ max: 5 }), fc.nat({ max: 5 }), (pieces, cutStart, cutEnd) => {
+        const text = pieces.join('');
+        const from = Math.min(cutStart, text.length);
+        const to = Math.max(from, text.length - cutEnd);
+        const expected = [...text.slice(from, to).matchAll(/\p{Lu}[\p{L}’'-]*\p{L}/gu)].map((m) => [
+          from + m.index,
+          from + m.index + m[0].length,
+        ]);
+        const found: number[][] = [];
+        forEachCapitalized(text, from, to, (start, end) => found.push([start, end]));
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   const body = 'Kasymov said one thing. Later Kasymov said another. Officials quoted Kasymov again.\n\nThe minister, ⟦Kazymov⟧, denied it.';
 
   test('points at the rare spelling, names the common one, and offers to unify', () => {
@@ -65,6 +108,60 @@ describe('style.doubled-word', () => {
   test('across a line break', () => {
     const { expected, found } = expectedAndFound('style.doubled-word', article('At ⟦the\nthe⟧ end. Not the end.'));
     expect(found).toEqual(expected);
+  });
+
+  test('finds what comparing each word with the one before finds, on any words and spaces', () => {
+    // The plain way, word by word: what the one-search implementation must agree with.
+    const wordByWord = (text: string): { start: number; end: number }[] => {
+      const out: { start: number; end: number }[] = [];
+      let previous: RegExpExecArray | undefined;
+      for (const m of text.matchAll(/[\p{L}\p{N}’'-]+/gu)) {
+        const word = m[0].toLowerCase();
+        const gap = previous ? text.slice(previous.index + previous[0].length, m.index) : '';
+        if (
+          previous &&
+          /^[ \t\r\n]+$/.test(gap) &&
+          previous[0].toLowerCase() === word &&
+          !['had', 'that'].includes(word) &&
+          !/^\d/.test(word)
+        )
+          out.push({ start: previous.index, end: m.index + m[0].length });
+        previous = m;
+      }
+      return out;
+    };
+    const word = fc.constantFrom(
+      'the',
+      'The',
+      'THE',
+      'and',
+      'had',
+      'ſ',
+      's',
+      'S',
+      '1',
+      '12',
+      'é',
+      'É',
+      'и',
+      'И',
+      '𝐀',
+      '𝐚',
+      '\uD835',
+      '’',
+      "'",
+      '-',
+    );
+    const gap = fc.constantFrom('', ' ', '  ', '\n', '\r\n', '\t', '.', ', ', ' (', '\u00a0');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, gap), { maxLength: 20 }), (pairs) => {
+        const pieces = pairs.flat();
+        const text = pieces.join('');
+        const paragraph = { start: 0, end: text.length, lineCount: 1, firstLineEnd: text.length, lastLineStart: 0, blanksBefore: 0 };
+        expect(doubledWords(text, [paragraph]).map(({ start, end }) => ({ start, end }))).toEqual(wordByWord(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

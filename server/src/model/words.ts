@@ -1,0 +1,61 @@
+// Words and names as house style reads them, found by a scan over character
+// codes: several times faster than a Unicode regular expression matched word
+// by word, and linear on any input.
+
+/** What a character is, as bits: one may be several. */
+export const LETTER = 1;
+export const UPPER = 2;
+/** Letters, digits, apostrophes and hyphens: what words are made of. */
+export const WORD = 4;
+
+const CLASSES: readonly [number, RegExp][] = [
+  [LETTER, /^\p{L}$/u],
+  [UPPER, /^\p{Lu}$/u],
+  [WORD, /^[\p{L}\p{N}’'-]$/u],
+];
+
+function classify(character: string): number {
+  let bits = 0;
+  for (const [bit, pattern] of CLASSES) if (pattern.test(character)) bits |= bit;
+  return bits;
+}
+
+/** Per UTF-16 code unit, its class bits plus KNOWN once classified: filled as characters are met. */
+const known = new Uint8Array(0x10000);
+const KNOWN = 8;
+
+/** True for a surrogate pair at `at`: one character outside the BMP. */
+function isPair(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0xd800 || code > 0xdbff) return false;
+  const next = text.charCodeAt(at + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
+}
+
+/** The class bits of the character starting at `at` (a lone surrogate has none). */
+export function bitsAt(text: string, at: number): number {
+  if (isPair(text, at)) return classify(String.fromCodePoint(text.codePointAt(at)!));
+  const code = text.charCodeAt(at);
+  let k = known[code]!;
+  if (k === 0) known[code] = k = classify(String.fromCharCode(code)) | KNOWN;
+  return k & ~KNOWN;
+}
+
+/** How many code units the character starting at `at` takes. */
+export function widthAt(text: string, at: number): number {
+  return isPair(text, at) ? 2 : 1;
+}
+
+/** Calls `found` with the start and end of each word of text[from, to), in order. */
+export function forEachWord(text: string, from: number, to: number, found: (start: number, end: number) => void): void {
+  let at = from;
+  while (at < to) {
+    if ((bitsAt(text, at) & WORD) === 0) {
+      at++;
+      continue;
+    }
+    const start = at;
+    while (at < to && (bitsAt(text, at) & WORD) !== 0) at += widthAt(text, at);
+    found(start, Math.min(at, to));
+  }
+}
