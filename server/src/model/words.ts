@@ -34,11 +34,14 @@ function isPair(text: string, at: number): boolean {
 
 /** The class bits of the character starting at `at` (a lone surrogate has none). */
 export function bitsAt(text: string, at: number): number {
-  if (isPair(text, at)) return classify(String.fromCodePoint(text.codePointAt(at)!));
   const code = text.charCodeAt(at);
-  let k = known[code]!;
-  if (k === 0) known[code] = k = classify(String.fromCharCode(code)) | KNOWN;
-  return k & ~KNOWN;
+  const k = known[code]!;
+  // Known characters are never surrogates: pairs are classified whole, each time.
+  if (k !== 0) return k & ~KNOWN;
+  if (isPair(text, at)) return classify(String.fromCodePoint(text.codePointAt(at)!));
+  const bits = classify(String.fromCharCode(code));
+  if (code < 0xd800 || code > 0xdfff) known[code] = bits | KNOWN;
+  return bits;
 }
 
 /** How many code units the character starting at `at` takes. */

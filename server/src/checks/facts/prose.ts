@@ -10,8 +10,16 @@ export interface ProseParagraph {
   readonly article: number;
 }
 
-/** The prose paragraphs of one article. */
-export function proseOf(text: string, article: Article): Paragraph[] {
+const proseByArticle = new WeakMap<Article, readonly Paragraph[]>();
+
+/** The prose paragraphs of one article: read once per article, which unchanged articles keep across edits. */
+export function proseOf(text: string, article: Article): readonly Paragraph[] {
+  let prose = proseByArticle.get(article);
+  if (!prose) proseByArticle.set(article, (prose = readProse(text, article)));
+  return prose;
+}
+
+function readProse(text: string, article: Article): Paragraph[] {
   const byline = new Set(article.strayBylines.map((b) => b.start));
   const out: Paragraph[] = [];
   for (const paragraph of article.standfirst ? [article.standfirst, ...article.body] : article.body) {
