@@ -1,10 +1,29 @@
 // The line width an issue keeps to: the length its wrapped prose lines reach.
 import { linesOf } from './lines';
-import type { BulletinDocument } from './types';
+import { append } from './arrays';
+import type { Article, BulletinDocument } from './types';
 
 export const DEFAULT_WIDTH = 72;
 const WRAP_SLACK = 2;
 const SAMPLED_LINES = 4000;
+
+const lengthsByArticle = new WeakMap<Article, readonly number[]>();
+
+/** The lengths of an article's wrapped lines (every line of a body paragraph but its last), read once per article. */
+function wrappedLengths(text: string, article: Article): readonly number[] {
+  let lengths = lengthsByArticle.get(article);
+  if (!lengths) {
+    const found: number[] = [];
+    for (const paragraph of article.body) {
+      if (paragraph.lineCount < 2) continue;
+      const lines = linesOf(text, paragraph);
+      for (let i = 0; i < lines.length - 1; i++) found.push(lines[i]!.end - lines[i]!.start);
+      if (found.length > SAMPLED_LINES) break;
+    }
+    lengthsByArticle.set(article, (lengths = found));
+  }
+  return lengths;
+}
 
 /**
  * The width the issue's prose is wrapped at, read from the lines that were
@@ -17,13 +36,9 @@ const SAMPLED_LINES = 4000;
 export function measuredWidth(doc: BulletinDocument): number {
   const lengths: number[] = [];
   // The first few thousand wrapped lines tell the width; a long issue is not read to its end on every keystroke.
-  read: for (const article of doc.articles) {
-    for (const paragraph of article.body) {
-      if (paragraph.lineCount < 2) continue;
-      const lines = linesOf(doc.text, paragraph);
-      for (let i = 0; i < lines.length - 1; i++) lengths.push(lines[i]!.end - lines[i]!.start);
-      if (lengths.length > SAMPLED_LINES) break read;
-    }
+  for (const article of doc.articles) {
+    append(lengths, wrappedLengths(doc.text, article));
+    if (lengths.length > SAMPLED_LINES) break;
   }
   if (lengths.length < 10) return DEFAULT_WIDTH;
   lengths.sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 // Pairs each contents entry with its article: by headline first, then by
 // standfirst and byline, so damaged entries (a lost first line) still pair.
 import { personKey } from '../../model/byline';
+import { detach } from '../../model/detach';
 import { articleKey } from '../../model/parse';
 import { titleKey, titleWords } from '../../model/text';
 import type { Article, BulletinDocument, ContentsEntry } from '../../model/types';
@@ -107,13 +108,33 @@ function keysOfArticle(text: string, article: Article): Keys {
   return found;
 }
 
+/** Entries' keys by the entry's text: the contents are parsed again on every keystroke, but seldom change. */
+const entryKeys = new Map<string, Keys>();
+const REMEMBERED_ENTRIES = 5000;
+
+function keysOfEntry(text: string, entry: ContentsEntry): Keys {
+  // What `keys` reads of the entry, as one string.
+  const what = [
+    entry.headline?.text ?? '\u0001',
+    entry.standfirst ? text.slice(entry.standfirst.start, entry.standfirst.end) : '\u0001',
+    ...(entry.byline?.authors.map((a) => a.name) ?? []),
+  ].join('\u0000');
+  let found = entryKeys.get(what);
+  if (!found) {
+    found = keys(text, entry.headline, entry.standfirst, entry.byline?.authors ?? []);
+    if (entryKeys.size >= REMEMBERED_ENTRIES) entryKeys.clear();
+    entryKeys.set(detach(what), found);
+  }
+  return found;
+}
+
 /** How many articles each unpaired entry is compared with, at most: the work stays linear. */
 const CANDIDATES_PER_ENTRY = 24;
 
 function computePairing(doc: BulletinDocument): ContentsPairing {
   const { text } = doc;
   const entries = doc.contents?.entries ?? [];
-  const entryKeys = entries.map((e) => keys(text, e.headline, e.standfirst, e.byline?.authors ?? []));
+  const entryKeys = entries.map((e) => keysOfEntry(text, e));
   const articleKeys = doc.articles.map((a) => keysOfArticle(text, a));
   rememberedKeys.nextRound();
   const entryTaken = new Array<boolean>(entries.length).fill(false);
