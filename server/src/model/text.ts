@@ -48,7 +48,7 @@ export function titleKey(text: string): string {
 
 /** Keys of the titles seen lately: after a keystroke the same headlines and entries are keyed again. */
 const titleKeys = new Map<string, string>();
-const REMEMBERED_KEYS = 20_000;
+const REMEMBERED_KEYS = 4000;
 
 function computeTitleKey(text: string): string {
   return trimChars(collapseWhitespace(asciiPunctuation(text).replace(/"/g, '')).toLowerCase(), "'( ", "'.,;:!?) ");

@@ -110,7 +110,7 @@ function keysOfArticle(text: string, article: Article): Keys {
 
 /** Entries' keys by the entry's text: the contents are parsed again on every keystroke, but seldom change. */
 const entryKeys = new Map<string, Keys>();
-const REMEMBERED_ENTRIES = 5000;
+const REMEMBERED_ENTRIES = 1000;
 
 function keysOfEntry(text: string, entry: ContentsEntry): Keys {
   // What `keys` reads of the entry, as one string.
