@@ -30,8 +30,11 @@ export class ArticleResults {
     this.current = new Map();
   }
 
-  /** The result for this article, computed now or moved from where an earlier version had it. */
-  get<T>(name: string, article: Article, compute: () => T): T {
+  /**
+   * The result for this article, computed now or moved from where an earlier version had it (as it is, when it
+   * holds no offsets: not `positioned`).
+   */
+  get<T>(name: string, article: Article, compute: () => T, positioned = true): T {
     const key = articleKey(article);
     if (key === undefined) return compute();
     let results = this.current.get(key);
@@ -40,7 +43,7 @@ export class ArticleResults {
       this.current.set(key, results);
     }
     const hit = results.get(name);
-    if (hit) return shifted(hit.value as T, article.start - hit.start);
+    if (hit) return positioned ? shifted(hit.value as T, article.start - hit.start) : (hit.value as T);
     const value = compute();
     // Kept for later versions, so holding none of this version's text.
     results.set(name, { start: article.start, value: detached(value) });

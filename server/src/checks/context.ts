@@ -32,9 +32,10 @@ export interface CheckContext {
   memo<T>(key: string, compute: () => T): T;
   /**
    * Computes what `name` derives from one article alone, reusing the result of an earlier version of the
-   * document where the article is unchanged. Offsets in the result must be fields named `start` and `end`.
+   * document where the article is unchanged. Offsets in the result must be fields named `start` and `end`;
+   * a result that holds none (`positioned` false) is reused as it is, not copied to where the article moved.
    */
-  perArticle<T>(name: string, article: Article, compute: () => T): T;
+  perArticle<T>(name: string, article: Article, compute: () => T, positioned?: boolean): T;
   /** Set when the document is too large for the full checks: only the quick ones run, with a notice. */
   readonly limited?: SizeLimit;
 }
@@ -79,7 +80,7 @@ export function createCheckContext(
     uri,
     width,
     eol,
-    perArticle: (name, article, compute) => results.get(name, article, compute),
+    perArticle: (name, article, compute, positioned) => results.get(name, article, compute, positioned),
     ...(limited ? { limited } : {}),
     text: doc.text,
     doc,

@@ -2,8 +2,8 @@ import { detach } from '../model/detach';
 import { titleKey } from '../model/text';
 import { LETTER, UPPER, bitsAt, widthAt } from '../model/words';
 import type { Check, Finding, TextEdit } from './check';
-import type { Paragraph } from '../model/types';
-import { perArticleProse } from './facts/prose';
+import type { Article, Paragraph } from '../model/types';
+import { proseOf } from './facts/prose';
 
 interface Spelling {
   readonly word: string;
@@ -121,6 +121,21 @@ export function forEachCapitalized(text: string, from: number, to: number, found
   }
 }
 
+/** How often each word occurs in one article, and whether ever mid-sentence. */
+type Counts = readonly (readonly [word: string, count: number, midSentence: boolean])[];
+
+function countsOf(occurrences: readonly Occurrence[]): Counts {
+  const counts = new Map<string, [string, number, boolean]>();
+  for (const { word, midSentence } of occurrences) {
+    const entry = counts.get(word);
+    if (entry) {
+      entry[1]++;
+      entry[2] ||= midSentence;
+    } else counts.set(word, [word, 1, midSentence]);
+  }
+  return [...counts.values()];
+}
+
 /** Capitalized words of five letters or more, possessive dropped: the candidates for names. */
 function capitalizedWords(text: string, prose: readonly Paragraph[]): Occurrence[] {
   const out: Occurrence[] = [];
@@ -146,14 +161,23 @@ export const styleNameVariants: Check = {
   heuristic: true,
   run(context) {
     const { profile } = context;
-    // Counted first, placed later: only the spellings pointed out need where they stand.
-    const occurrences = perArticleProse(context, 'style.name-variants', capitalizedWords);
+    // Counted first, placed later: only the spellings pointed out need where they stand. Counts hold no offsets,
+    // so an unchanged article's are reused as they are.
+    const { text } = context;
+    const occurrencesIn = (article: Article): readonly Occurrence[] =>
+      context.perArticle('style.name-variants', article, () => capitalizedWords(text, proseOf(text, article)));
+    const counted = context.doc.articles.map((article) => ({
+      article,
+      counts: context.perArticle('style.name-variants:counts', article, () => countsOf(occurrencesIn(article)), false),
+    }));
     const spellings = new Map<string, Spelling>();
-    for (const { word, midSentence } of occurrences) {
-      let entry = spellings.get(word);
-      if (!entry) spellings.set(word, (entry = { word, count: 0, at: [], midSentence: false }));
-      entry.count++;
-      entry.midSentence ||= midSentence;
+    for (const { counts } of counted) {
+      for (const [word, count, midSentence] of counts) {
+        let entry = spellings.get(word);
+        if (!entry) spellings.set(word, (entry = { word, count: 0, at: [], midSentence: false }));
+        entry.count += count;
+        entry.midSentence ||= midSentence;
+      }
     }
     const names = [...spellings.values()].filter((s) => s.midSentence);
     const bySkeleton = new Map<string, Spelling[]>();
@@ -182,7 +206,10 @@ export const styleNameVariants: Check = {
     }
     if (variants.length === 0) return [];
     const placed = new Set(variants.flatMap(({ rare, common }) => [rare.word, common.word]));
-    for (const { word, start, end } of occurrences) if (placed.has(word)) spellings.get(word)!.at.push({ start, end });
+    for (const { article, counts } of counted) {
+      if (!counts.some(([word]) => placed.has(word))) continue;
+      for (const { word, start, end } of occurrencesIn(article)) if (placed.has(word)) spellings.get(word)!.at.push({ start, end });
+    }
     const findings: Finding[] = [];
     for (const { rare, common } of variants) {
       const edits: TextEdit[] = rare.at.map((a) => ({ ...a, newText: common.word }));
