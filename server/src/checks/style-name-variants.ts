@@ -1,4 +1,4 @@
-import { detach } from '../model/detach';
+import { rememberingStrings } from '../model/detach';
 import { titleKey } from '../model/text';
 import { LETTER, UPPER, bitsAt, widthAt } from '../model/words';
 import type { Check, Finding, TextEdit } from './check';
@@ -58,19 +58,7 @@ export function skeleton(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-/** Skeletons of the words seen lately: after a keystroke the same names are looked at again. */
-const skeletons = new Map<string, string>();
-const REMEMBERED_SKELETONS = 50_000;
-
-function skeletonOf(word: string): string {
-  let key = skeletons.get(word);
-  if (key === undefined) {
-    key = detach(skeleton(word));
-    if (skeletons.size >= REMEMBERED_SKELETONS) skeletons.clear();
-    skeletons.set(detach(word), key);
-  }
-  return key;
-}
+const skeletonOf = rememberingStrings(skeleton, 50_000);
 
 /** Two words that are forms of each other rather than two spellings: Russia/Russian, Respublika/Respubliki. */
 function sameWordDifferentForm(a: string, b: string): boolean {

@@ -29,3 +29,20 @@ function detachAny(value: unknown): unknown {
   for (const key in source) out[key] = detachAny(source[key]);
   return out;
 }
+
+/**
+ * `compute`, remembering the answers for the last strings asked (up to `capacity`, then it starts afresh):
+ * after a keystroke the same headlines and names are asked about again. Holds no slice of any text.
+ */
+export function rememberingStrings(compute: (text: string) => string, capacity: number): (text: string) => string {
+  const answers = new Map<string, string>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = detach(compute(text));
+      if (answers.size >= capacity) answers.clear();
+      answers.set(detach(text), answer);
+    }
+    return answer;
+  };
+}

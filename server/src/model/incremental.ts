@@ -102,8 +102,8 @@ export function blocksAfterEdit(text: string, cache: ParseCache): Block[] {
   while (p > 0 && !lineStartAt(extentEnd(p - 1))) p--;
   // Blocks after the edit: from their start to the end of the text is unchanged, and they still begin after
   // the kept blocks.
-  const from = p < n ? startOf(p) : prev.length;
-  let s = firstWhere(Math.max(p, delta === 0 ? 0 : 1), n, (i) => prev.length - startOf(i) <= suffix && startOf(i) + delta >= from);
+  const keptEnd = p < n ? startOf(p) : prev.length;
+  let s = firstWhere(Math.max(p, delta === 0 ? 0 : 1), n, (i) => prev.length - startOf(i) <= suffix && startOf(i) + delta >= keptEnd);
   while (s < n && !lineStartAt(startOf(s) + delta)) s++;
   const isParagraph = (block: Block | undefined): boolean => block?.type === 'paragraph';
   // Rescan the changed lines; grow the region while a paragraph would run on across its edge.

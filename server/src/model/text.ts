@@ -1,5 +1,5 @@
 // Text helpers shared by the parser and the checks: matching keys, trimming, letter case.
-import { detach } from './detach';
+import { rememberingStrings } from './detach';
 import type { Span, Text } from './types';
 
 const QUOTES: Record<string, string> = {
@@ -36,19 +36,7 @@ export function collapseWhitespace(text: string): string {
  * The key two titles must share to match: case, whitespace and quote styles
  * normalised, surrounding punctuation dropped.
  */
-export function titleKey(text: string): string {
-  let key = titleKeys.get(text);
-  if (key === undefined) {
-    key = detach(computeTitleKey(text));
-    if (titleKeys.size >= REMEMBERED_KEYS) titleKeys.clear();
-    titleKeys.set(detach(text), key);
-  }
-  return key;
-}
-
-/** Keys of the titles seen lately: after a keystroke the same headlines and entries are keyed again. */
-const titleKeys = new Map<string, string>();
-const REMEMBERED_KEYS = 4000;
+export const titleKey: (text: string) => string = rememberingStrings(computeTitleKey, 4000);
 
 function computeTitleKey(text: string): string {
   return trimChars(collapseWhitespace(asciiPunctuation(text).replace(/"/g, '')).toLowerCase(), "'( ", "'.,;:!?) ");
