@@ -7,6 +7,7 @@ import { issueIdentity } from '../../server/src/model/issue';
 import { parseMasthead, publicationInitials } from '../../server/src/model/masthead';
 import { parseBulletin } from '../../server/src/model/parse';
 import { collapseWhitespace, titleKey } from '../../server/src/model/text';
+import { measuredWidth } from '../../server/src/model/width';
 import type { BulletinDocument, Span } from '../../server/src/model/types';
 import { clean, marked, sample } from '../support/fixture';
 
@@ -287,6 +288,16 @@ describe('text', () => {
     expect(shape(crlf)).toEqual(shape(plain));
     expect(shape(cr)).toEqual(shape(plain));
     expect(crlf.footer?.blocks.length).toBe(plain.footer?.blocks.length);
+  });
+
+  test('the email width is read from the wrapped lines: 72 for the sample, the first 4,000 lines of a long issue', () => {
+    expect(measuredWidth(parseBulletin(sample()))).toBe(72);
+    const article = (lineLength: number, lines: number): string =>
+      `A HEADLINE OF ${lineLength}\n\nA standfirst.\n\nBy Dina Tokbaeva\n\n${`${'w'.repeat(lineLength - 1)}.\n`.repeat(lines)}\n\n`;
+    // Later lines run longer; reading them on every keystroke would also give another width.
+    const doc = parseBulletin(article(58, 4100) + article(78, 2000));
+    expect(doc.articles).toHaveLength(2);
+    expect(measuredWidth(doc)).toBe(60);
   });
 
   test('marked fixtures strip their markers', () => {
