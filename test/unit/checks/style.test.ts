@@ -2,8 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { doubledWords } from '../../../server/src/checks/style-doubled-word';
 import { forEachCapitalized, osaDistance } from '../../../server/src/checks/style-name-variants';
+import { placeholders } from '../../../server/src/checks/style-placeholder';
+import { trailingWhitespace } from '../../../server/src/checks/style-trailing-whitespace';
 import { DEFAULT_PROFILE } from '../../../server/src/profile/profile';
-import { applyEdits, expectedAndFound, marked, problemsOf } from '../../support/fixture';
+import { analyse, applyEdits, expectedAndFound, marked, problemsOf, sample } from '../../support/fixture';
+import { runChecks } from '../../../server/src/checks/run';
+import { checkByCode } from '../../../server/src/checks/registry';
 
 const article = (body: string) => `POWER CUTS RETURN\n\nAnalyst explains.\n\nBy Dina Tokbaeva\n\n${body}\n`;
 
@@ -218,5 +222,35 @@ describe('style.trailing-whitespace, style.tab, style.placeholder', () => {
       article('The minister said ⟦TK⟧ about ⟦[link]⟧ and ⟦TODO⟧. The Tk word and xxx stay; so does Lorem.'),
     );
     expect(found).toEqual(expected);
+  });
+
+  test('article by article, they find what one scan of the whole text finds', () => {
+    // Pieces that make or unmake the findings, and the line breaks that bound the articles.
+    const piece = fc.constantFrom(' ', '  ', '\t', 'TK', 'xxx', 'XXX ', '[link]', 'lorem ipsum', '\n', '\r\n', '\r', '\n\n\n', 'By ');
+    // Where: anywhere, or where an article (or the footer) starts or ends, the edges of the parts scanned apart.
+    const where = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.tuple(fc.nat(), fc.constantFrom(-1, 0, 1)));
+    const sources = [sample(), sample().replace(/\n/g, '\r\n'), sample().replace(/\n/g, '\r')];
+    fc.assert(
+      fc.property(fc.constantFrom(...sources), fc.array(fc.tuple(where, piece), { minLength: 1, maxLength: 8 }), (source, edits) => {
+        let text = source;
+        for (const [place, insert] of edits) {
+          let at: number;
+          if (typeof place === 'number') at = Math.floor(place * text.length);
+          else {
+            const { doc } = analyse(text);
+            const edges = doc.articles.flatMap((a) => [a.start, a.end]).concat(doc.footer ? [doc.footer.start] : []);
+            at = Math.max(0, Math.min(text.length, (edges[place[0] % edges.length] ?? 0) + place[1]));
+          }
+          text = text.slice(0, at) + insert + text.slice(at);
+        }
+        const { context, doc } = analyse(text);
+        const run = (code: string) =>
+          runChecks(context, { checks: [checkByCode(code)!] }).map(({ start, end, message, fixes }) => ({ start, end, message, fixes }));
+        expect(doc.articles.length).toBeGreaterThan(1);
+        expect(run('style.trailing-whitespace')).toEqual(trailingWhitespace(text, 5000));
+        expect(run('style.placeholder')).toEqual(placeholders(text.slice(0, doc.footer?.start ?? text.length), 1000));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
