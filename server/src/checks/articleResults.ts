@@ -15,6 +15,8 @@ interface Entry {
 export class ArticleResults {
   private current = new Map<string, Map<string, Entry>>();
   private previous = new Map<string, Map<string, Entry>>();
+  /** What checks keep of the whole document from one version to the next. */
+  private kept = new Map<string, unknown>();
   private assumptions: string | undefined;
 
   /**
@@ -25,6 +27,7 @@ export class ArticleResults {
     if (assumptions !== this.assumptions) {
       this.assumptions = assumptions;
       this.current = new Map();
+      this.kept = new Map();
     }
     this.previous = this.current;
     this.current = new Map();
@@ -47,6 +50,16 @@ export class ArticleResults {
     const value = compute();
     // Kept for later versions, so holding none of this version's text.
     results.set(name, { start: article.start, value: detached(value) });
+    return value;
+  }
+
+  /**
+   * What `name` keeps of the whole document, brought up to date from what the last version kept (undefined the
+   * first time). It must hold no slice of the text.
+   */
+  acrossVersions<T>(name: string, update: (previous: T | undefined) => T): T {
+    const value = update(this.kept.get(name) as T | undefined);
+    this.kept.set(name, value);
     return value;
   }
 }

@@ -36,6 +36,11 @@ export interface CheckContext {
    * a result that holds none (`positioned` false) is reused as it is, not copied to where the article moved.
    */
   perArticle<T>(name: string, article: Article, compute: () => T, positioned?: boolean): T;
+  /**
+   * What `name` keeps of the whole document between versions, brought up to date by `update` from the last
+   * version's (undefined at first); it must hold no slice of the text.
+   */
+  acrossVersions<T>(name: string, update: (previous: T | undefined) => T): T;
   /** Set when the document is too large for the full checks: only the quick ones run, with a notice. */
   readonly limited?: SizeLimit;
 }
@@ -81,6 +86,7 @@ export function createCheckContext(
     width,
     eol,
     perArticle: (name, article, compute, positioned) => results.get(name, article, compute, positioned),
+    acrossVersions: (name, update) => results.acrossVersions(name, update),
     ...(limited ? { limited } : {}),
     text: doc.text,
     doc,

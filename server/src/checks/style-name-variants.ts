@@ -1,16 +1,16 @@
-import { rememberingStrings } from '../model/detach';
+import { detach, rememberingStrings } from '../model/detach';
 import { titleKey } from '../model/text';
 import { LETTER, UPPER, bitsAt, widthAt } from '../model/words';
 import type { Check, Finding, TextEdit } from './check';
 import type { Article, Paragraph } from '../model/types';
 import { proseOf } from './facts/prose';
 
+/** A spelling found mid-sentence somewhere, where any capital is a name's. */
 interface Spelling {
   readonly word: string;
-  count: number;
-  /** Where it stands: filled in only for the spellings a finding names. */
+  readonly count: number;
+  /** Where it stands: filled in only for the spellings a finding names (a common one's first place only). */
   readonly at: { start: number; end: number }[];
-  midSentence: boolean;
 }
 
 /** Longer "words" are not names (and comparing two of them would take their lengths' product in time and memory). */
@@ -124,8 +124,41 @@ function countsOf(occurrences: readonly Occurrence[]): Counts {
   return [...counts.values()];
 }
 
-/** Capitalized words of five letters or more, possessive dropped: the candidates for names. */
-function capitalizedWords(text: string, prose: readonly Paragraph[]): Occurrence[] {
+/** The issue's counts, kept from one version to the next: after a keystroke only the edited article's are redone. */
+interface Tally {
+  /** The articles' counts it sums, in order. */
+  readonly counts: readonly Counts[];
+  /** Each word: how often it occurs, and in how many articles mid-sentence. Holds no slice of the text. */
+  readonly words: Map<string, { count: number; midSentence: number }>;
+}
+
+function tallied(previous: Tally | undefined, counts: readonly Counts[]): Tally {
+  if (!previous) return { counts, words: add(new Map(), counts, 1) };
+  // Articles before and after the edit give the very same counts; those between are taken out and put in again.
+  const old = previous.counts;
+  let head = 0;
+  while (head < old.length && head < counts.length && old[head] === counts[head]) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < counts.length - head && old[old.length - 1 - tail] === counts[counts.length - 1 - tail]) tail++;
+  add(previous.words, old.slice(head, old.length - tail), -1);
+  return { counts, words: add(previous.words, counts.slice(head, counts.length - tail), 1) };
+}
+
+function add(words: Tally['words'], counts: readonly Counts[], sign: 1 | -1): Tally['words'] {
+  for (const articleCounts of counts) {
+    for (const [word, count, midSentence] of articleCounts) {
+      let entry = words.get(word);
+      if (!entry) words.set(detach(word), (entry = { count: 0, midSentence: 0 }));
+      entry.count += sign * count;
+      if (midSentence) entry.midSentence += sign;
+      if (entry.count === 0) words.delete(word);
+    }
+  }
+  return words;
+}
+
+/** Capitalized words of five letters or more, possessive dropped: the candidates for names. Offsets from `base`. */
+function capitalizedWords(text: string, prose: readonly Paragraph[], base: number): Occurrence[] {
   const out: Occurrence[] = [];
   for (const paragraph of prose) {
     forEachCapitalized(text, paragraph.start, paragraph.end, (start, end) => {
@@ -135,7 +168,12 @@ function capitalizedWords(text: string, prose: readonly Paragraph[]): Occurrence
       if (word.length < 5 || word.length > MAX_NAME_LENGTH || word === word.toUpperCase()) return;
       let k = start - 1;
       while (k >= paragraph.start && isWhite(text.charCodeAt(k))) k--;
-      out.push({ word, start, end: start + word.length, midSentence: k >= paragraph.start && !SENTENCE_START.has(text.charCodeAt(k)) });
+      out.push({
+        word,
+        start: start - base,
+        end: start - base + word.length,
+        midSentence: k >= paragraph.start && !SENTENCE_START.has(text.charCodeAt(k)),
+      });
     });
   }
   return out;
@@ -149,25 +187,27 @@ export const styleNameVariants: Check = {
   heuristic: true,
   run(context) {
     const { profile } = context;
-    // Counted first, placed later: only the spellings pointed out need where they stand. Counts hold no offsets,
-    // so an unchanged article's are reused as they are.
+    // Counted first, placed later: only the spellings pointed out need where they stand. Neither counts nor
+    // places (from the article's start) change when an article moves, so an unchanged article's are reused as
+    // they are.
     const { text } = context;
     const occurrencesIn = (article: Article): readonly Occurrence[] =>
-      context.perArticle('style.name-variants', article, () => capitalizedWords(text, proseOf(text, article)));
+      context.perArticle('style.name-variants', article, () => capitalizedWords(text, proseOf(text, article), article.start), false);
     const counted = context.doc.articles.map((article) => ({
       article,
       counts: context.perArticle('style.name-variants:counts', article, () => countsOf(occurrencesIn(article)), false),
     }));
+    const tally = context.acrossVersions<Tally>('style.name-variants', (previous) =>
+      tallied(
+        previous,
+        counted.map((c) => c.counts),
+      ),
+    );
     const spellings = new Map<string, Spelling>();
-    for (const { counts } of counted) {
-      for (const [word, count, midSentence] of counts) {
-        let entry = spellings.get(word);
-        if (!entry) spellings.set(word, (entry = { word, count: 0, at: [], midSentence: false }));
-        entry.count += count;
-        entry.midSentence ||= midSentence;
-      }
+    for (const [word, { count, midSentence }] of tally.words) {
+      if (midSentence > 0) spellings.set(word, { word, count, at: [] });
     }
-    const names = [...spellings.values()].filter((s) => s.midSentence);
+    const names = [...spellings.values()];
     const bySkeleton = new Map<string, Spelling[]>();
     for (const name of names) {
       const key = skeletonOf(name.word);
@@ -175,8 +215,9 @@ export const styleNameVariants: Check = {
       if (bucket) bucket.push(name);
       else bySkeleton.set(key, [name]);
     }
-    // Most frequent first: the first commoner spelling that qualifies is the most common one.
-    for (const bucket of bySkeleton.values()) bucket.sort((a, b) => b.count - a.count);
+    // Most frequent first: the first commoner spelling that qualifies is the most common one. Ties in a fixed
+    // order, as the tally's order depends on the edits made.
+    for (const bucket of bySkeleton.values()) bucket.sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
     const accepted = profile.acceptedVariants.map((group) => new Set(group.map(titleKey)));
     const variants: { rare: Spelling; common: Spelling }[] = [];
     for (const rare of names) {
@@ -193,10 +234,15 @@ export const styleNameVariants: Check = {
       }
     }
     if (variants.length === 0) return [];
-    const placed = new Set(variants.flatMap(({ rare, common }) => [rare.word, common.word]));
+    // Every place of a rare spelling is pointed out; of a common one, only the first is shown with them.
+    const everywhere = new Set(variants.map(({ rare }) => rare.word));
+    const first = new Set(variants.map(({ common }) => common.word).filter((word) => !everywhere.has(word)));
     for (const { article, counts } of counted) {
-      if (!counts.some(([word]) => placed.has(word))) continue;
-      for (const { word, start, end } of occurrencesIn(article)) if (placed.has(word)) spellings.get(word)!.at.push({ start, end });
+      if (!counts.some(([word]) => everywhere.has(word) || first.has(word))) continue;
+      for (const { word, start, end } of occurrencesIn(article)) {
+        if (!everywhere.has(word) && !first.delete(word)) continue;
+        spellings.get(word)!.at.push({ start: article.start + start, end: article.start + end });
+      }
     }
     const findings: Finding[] = [];
     for (const { rare, common } of variants) {
