@@ -45,4 +45,40 @@ describe('WorkspaceIndex', () => {
     expect(index.closest('Reprisals Anger Kazak Oil Workers')?.text).toBe('REPRISALS MERELY ANGER PROTESTING KAZAK OIL WORKERS');
     expect(index.closest('Elections in Kyrgyzstan')).toBeUndefined();
   });
+
+  test('after an edit that moves headlines but keeps their words, it answers as an index built afresh', () => {
+    const before = [
+      article('KAZAKSTAN: POWER CUTS RETURN'),
+      article("KAZAKSTAN'S UNHAPPY OIL WORKERS"),
+      article('REPRISALS MERELY ANGER PROTESTING KAZAK OIL WORKERS'),
+    ].join('\n\n');
+    const other = article('OIL WORKERS STRIKE AGAIN');
+    // A paragraph added to the first article: the second and third headlines move down, their words stay.
+    const after = before.replace('Body.', 'Body.\n\nA new paragraph.');
+    const edited = new WorkspaceIndex();
+    const fresh = new WorkspaceIndex();
+    for (const index of [edited, fresh]) index.set(summary('file:///other', other));
+    edited.set(summary('file:///a', before));
+    const version = edited.headlinesVersion;
+    edited.set(summary('file:///a', after));
+    fresh.set(summary('file:///a', after));
+    // Headlines on other lines: what resolves to them has changed.
+    expect(edited.headlinesVersion).toBeGreaterThan(version);
+    const where = (entries: readonly { uri: string; range: { start: { line: number } } }[]) =>
+      entries.map((e) => [e.uri, e.range.start.line]);
+    for (const key of [
+      'kazakstan: power cuts return',
+      'power cuts return',
+      "kazakstan's unhappy oil workers",
+      'oil workers strike again',
+    ]) {
+      expect(where(edited.find(key))).toEqual(where(fresh.find(key)));
+    }
+    expect(where(edited.find("kazakstan's unhappy oil workers"))).toEqual([['file:///a', 11]]);
+    for (const title of ['Kazakstans Unhappy Oil Worker', 'Reprisals Anger Kazak Oil Workers', 'Power Cut Returns', 'Oil Workers Strike']) {
+      const [a, b] = [edited.closest(title), fresh.closest(title)];
+      expect(a && [a.uri, a.range.start.line, a.text]).toEqual(b && [b.uri, b.range.start.line, b.text]);
+    }
+    expect(edited.closest('Kazakstans Unhappy Oil Worker')?.range.start.line).toBe(11);
+  });
 });

@@ -34,12 +34,12 @@ function detachAny(value: unknown): unknown {
  * `compute`, remembering the answers for the last strings asked (up to `capacity`, then it starts afresh):
  * after a keystroke the same headlines and names are asked about again. Holds no slice of any text.
  */
-export function rememberingStrings(compute: (text: string) => string, capacity: number): (text: string) => string {
-  const answers = new Map<string, string>();
+export function rememberingStrings<T>(compute: (text: string) => T, capacity: number): (text: string) => T {
+  const answers = new Map<string, T>();
   return (text) => {
     let answer = answers.get(text);
     if (answer === undefined) {
-      answer = detach(compute(text));
+      answer = detached(compute(text));
       if (answers.size >= capacity) answers.clear();
       answers.set(detach(text), answer);
     }

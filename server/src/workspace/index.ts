@@ -1,6 +1,7 @@
 // The workspace index: every bulletin's summary, with lookups by headline,
 // by issue and by word (for "did you mean" suggestions). No I/O here: the
 // server and the CLI feed it summaries.
+import { rememberingStrings } from '../model/detach';
 import { levenshtein } from './levenshtein';
 import type { HeadlineEntry, IssueSummary } from './summary';
 import { titleKey, titleWords } from '../model/text';
@@ -24,9 +25,11 @@ const MAX_DISTANCE = 0.45;
 
 const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'after', 'over', 'into', 'this', 'that', 'on', 'of', 'in', 'to', 'a']);
 
-function indexWords(title: string): string[] {
-  return titleWords(title).filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
-}
+/** The words a title is found by; remembered, as every keystroke sets its document's headlines again. */
+const indexWords = rememberingStrings(
+  (title: string): readonly string[] => titleWords(title).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)),
+  4000,
+);
 
 export class WorkspaceIndex implements HeadlineLookup {
   private readonly summaries = new Map<string, IssueSummary>();
@@ -41,6 +44,7 @@ export class WorkspaceIndex implements HeadlineLookup {
 
   set(summary: IssueSummary): void {
     const old = this.summaries.get(summary.uri);
+    if (old && sameTitles(old, summary)) return this.replace(old, summary);
     const changed = old === undefined || !resolvesAlike(old, summary);
     if (old) this.detach(old);
     this.summaries.set(summary.uri, summary);
@@ -55,6 +59,25 @@ export class WorkspaceIndex implements HeadlineLookup {
       }
     }
     if (summary.issue.number !== undefined) push(this.byNumber, summary.issue.number, summary);
+    this.version++;
+    if (changed) this.headlinesVersion++;
+  }
+
+  /** After an edit that left every headline's words as they were: only the entries (their places) change. */
+  private replace(old: IssueSummary, summary: IssueSummary): void {
+    const changed = !resolvesAlike(old, summary);
+    this.summaries.set(summary.uri, summary);
+    old.headlines.forEach((entry, i) => {
+      const next = summary.headlines[i]!;
+      swap(this.byKey, entry.key, entry, next);
+      if (entry.shortKey && entry.shortKey !== entry.key) swap(this.byKey, entry.shortKey, entry, next);
+      for (const word of indexWords(entry.text)) {
+        const set = this.byWord.get(word);
+        set?.delete(entry);
+        set?.add(next);
+      }
+    });
+    if (summary.issue.number !== undefined) swap(this.byNumber, summary.issue.number, old, summary);
     this.version++;
     if (changed) this.headlinesVersion++;
   }
@@ -170,6 +193,24 @@ function resolvesAlike(a: IssueSummary, b: IssueSummary): boolean {
     const o = b.headlines[i]!;
     return h.key === o.key && h.range.start.line === o.range.start.line;
   });
+}
+
+/** Headlines with the same words in the same order, in the same issue: the index finds them by the same keys. */
+function sameTitles(a: IssueSummary, b: IssueSummary): boolean {
+  return (
+    a.issue.number === b.issue.number &&
+    a.headlines.length === b.headlines.length &&
+    a.headlines.every((h, i) => {
+      const o = b.headlines[i]!;
+      return h.key === o.key && h.shortKey === o.shortKey && h.text === o.text;
+    })
+  );
+}
+
+function swap<K, V>(map: Map<K, V[]>, key: K, old: V, next: V): void {
+  const list = map.get(key);
+  const at = list?.indexOf(old) ?? -1;
+  if (list && at >= 0) list[at] = next;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

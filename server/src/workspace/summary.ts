@@ -2,7 +2,7 @@
 // articles, cross-references and where they are — small, and holding no slice
 // of the file's text, so thousands of issues fit in memory.
 import { pairContents } from '../checks/facts/contentsPairs';
-import { detach } from '../model/detach';
+import { detach, rememberingStrings } from '../model/detach';
 import { issueIdentity } from '../model/issue';
 import type { IssueIdentity } from '../model/issue';
 import type { LinePosition, Positions } from '../model/lineIndex';
@@ -101,6 +101,9 @@ function detachIssue(issue: IssueIdentity): IssueIdentity {
   };
 }
 
+/** Headlines and standfirsts as one line each; remembered, as every keystroke summarises its document again. */
+const oneLine = rememberingStrings(collapseWhitespace, 4000);
+
 function excerpt(text: string, max = 60): string {
   if (text.length <= max) return text;
   const cut = text.lastIndexOf(' ', max);
@@ -121,9 +124,7 @@ export function summarize(doc: BulletinDocument, uri: string, positions: Positio
     for (const reference of article.crossReferences) {
       references.push({ uri, reference: detachReference(reference), lines: sliceLines(positions, reference) });
     }
-    const standfirst = article.standfirst
-      ? detach(collapseWhitespace(doc.text.slice(article.standfirst.start, article.standfirst.end)))
-      : undefined;
+    const standfirst = article.standfirst ? oneLine(doc.text.slice(article.standfirst.start, article.standfirst.end)) : undefined;
     const headline = article.headline;
     let entry: HeadlineEntry | undefined;
     if (headline) {
@@ -133,9 +134,9 @@ export function summarize(doc: BulletinDocument, uri: string, positions: Positio
         start: headline.start,
         end: headline.end,
         range: range(headline),
-        text: detach(collapseWhitespace(headline.text)),
-        key: detach(titleKey(headline.text)),
-        ...(shortKey ? { shortKey: detach(shortKey) } : {}),
+        text: oneLine(headline.text),
+        key: titleKey(headline.text),
+        ...(shortKey ? { shortKey } : {}),
         ...(standfirst ? { standfirst } : {}),
         authors,
         article: index,
