@@ -130,4 +130,19 @@ describe('incremental parsing', () => {
       { numRuns: 60 },
     );
   });
+
+  test('a suggestion points to where its headline stands after an edit above it', () => {
+    const article = (headline: string, body: string) => `${headline}\n\nStandfirst here.\n\nBy Dina Tokbaeva\n\n${body}\n`;
+    const text = [article('POWER CUTS RETURN', 'Body (See Oil Worker Strikes.)'), article('OIL WORKERS STRIKE', 'Body.')].join('\n\n');
+    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+    const related = (source: string, version: number) =>
+      analyses
+        .problems(analyses.get(TextDocument.create('file:///a.bulletin', 'bulletin', version, source)))!
+        .find((p) => p.code === 'xref.unresolved')?.related;
+    const headline = (source: string) => ({ start: source.indexOf('OIL WORKERS STRIKE'), end: source.indexOf('OIL WORKERS STRIKE') + 18 });
+    expect(related(text, 1)).toEqual([{ ...headline(text), message: 'Closest headline' }]);
+    // Two characters typed before it, on a line of their own: no headline changes line.
+    const edited = text.replace('Body (', 'Bodyxx (');
+    expect(related(edited, 2)).toEqual([{ ...headline(edited), message: 'Closest headline' }]);
+  });
 });

@@ -46,6 +46,7 @@ export class WorkspaceIndex implements HeadlineLookup {
     const old = this.summaries.get(summary.uri);
     if (old && sameTitles(old, summary)) return this.replace(old, summary);
     const changed = old === undefined || !resolvesAlike(old, summary);
+    if (old && !changed) this.moveAnswers(old, summary);
     if (old) this.detach(old);
     this.summaries.set(summary.uri, summary);
     for (const entry of summary.headlines) {
@@ -66,6 +67,7 @@ export class WorkspaceIndex implements HeadlineLookup {
   /** After an edit that left every headline's words as they were: only the entries (their places) change. */
   private replace(old: IssueSummary, summary: IssueSummary): void {
     const changed = !resolvesAlike(old, summary);
+    if (!changed) this.moveAnswers(old, summary);
     this.summaries.set(summary.uri, summary);
     old.headlines.forEach((entry, i) => {
       const next = summary.headlines[i]!;
@@ -139,6 +141,20 @@ export class WorkspaceIndex implements HeadlineLookup {
   }
 
   private closestCache: { version: number; answers: Map<string, HeadlineEntry | undefined> } = { version: -1, answers: new Map() };
+
+  /**
+   * Suggestions stay valid while the headlines resolve alike, but an edit above a headline moves it: the
+   * remembered answers are pointed at the new entries (the i-th headline is the i-th one still).
+   */
+  private moveAnswers(old: IssueSummary, summary: IssueSummary): void {
+    if (this.closestCache.version !== this.headlinesVersion) return;
+    const moved = new Map(old.headlines.map((entry, i) => [entry, summary.headlines[i]!]));
+    const answers = this.closestCache.answers;
+    for (const [title, answer] of answers) {
+      const now = answer && moved.get(answer);
+      if (now) answers.set(title, now);
+    }
+  }
 
   closest(title: string): HeadlineEntry | undefined {
     const key = titleKey(title);
