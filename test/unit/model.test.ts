@@ -5,6 +5,7 @@ import { lineParagraph } from '../../server/src/model/lines';
 import { dateFromFileName, parseDate } from '../../server/src/model/dates';
 import { issueIdentity } from '../../server/src/model/issue';
 import { parseMasthead, publicationInitials } from '../../server/src/model/masthead';
+import { ParseCache } from '../../server/src/model/incremental';
 import { parseBulletin } from '../../server/src/model/parse';
 import { collapseWhitespace, titleKey } from '../../server/src/model/text';
 import { measuredWidth } from '../../server/src/model/width';
@@ -298,6 +299,20 @@ describe('text', () => {
     const doc = parseBulletin(article(58, 4100) + article(78, 2000));
     expect(doc.articles).toHaveLength(2);
     expect(measuredWidth(doc)).toBe(60);
+  });
+
+  test('the email width after an edit is the width measured afresh, the articles before the edit kept', () => {
+    const article = (lineLength: number, lines: number): string =>
+      `A HEADLINE OF ${lineLength}\n\nA standfirst.\n\nBy Dina Tokbaeva\n\n${`${'w'.repeat(lineLength - 1)}.\n`.repeat(lines)}\n\n`;
+    const cache = new ParseCache();
+    const before = article(58, 20);
+    expect(measuredWidth(parseBulletin(before, undefined, cache))).toBe(60);
+    // An article of longer lines added at the end: the first is reused as it was, the width is not.
+    const after = before + article(78, 40);
+    const edited = parseBulletin(after, undefined, cache);
+    expect(cache.reused.articles).toBe(1);
+    expect(measuredWidth(edited)).toBe(measuredWidth(parseBulletin(after)));
+    expect(measuredWidth(edited)).toBe(80);
   });
 
   test('marked fixtures strip their markers', () => {

@@ -8,6 +8,12 @@ const WRAP_SLACK = 2;
 const SAMPLED_LINES = 4000;
 
 const lengthsByArticle = new WeakMap<Article, readonly number[]>();
+/**
+ * The width measured from the articles `sampled`, by the first of them: after an edit past them (the same
+ * article objects, which the parse keeps only where the text is unchanged) it is the same. `cut` when the
+ * sample stopped short of the last article.
+ */
+const widthBySample = new WeakMap<Article, { readonly sampled: readonly Article[]; readonly cut: boolean; readonly width: number }>();
 
 /** The lengths of an article's wrapped lines (every line of a body paragraph but its last), read once per article. */
 function wrappedLengths(text: string, article: Article): readonly number[] {
@@ -34,12 +40,24 @@ function wrappedLengths(text: string, article: Article): readonly number[] {
  * The 2011 sample's body lines reach 70: it wraps at 72.
  */
 export function measuredWidth(doc: BulletinDocument): number {
+  const first = doc.articles[0];
+  const known = first && widthBySample.get(first);
+  if (known && (known.cut || known.sampled.length === doc.articles.length) && known.sampled.every((a, i) => doc.articles[i] === a))
+    return known.width;
   const lengths: number[] = [];
+  const sampled: Article[] = [];
   // The first few thousand wrapped lines tell the width; a long issue is not read to its end on every keystroke.
   for (const article of doc.articles) {
+    sampled.push(article);
     append(lengths, wrappedLengths(doc.text, article));
     if (lengths.length > SAMPLED_LINES) break;
   }
+  const width = widthOf(lengths);
+  if (first) widthBySample.set(first, { sampled, cut: lengths.length > SAMPLED_LINES, width });
+  return width;
+}
+
+function widthOf(lengths: number[]): number {
   if (lengths.length < 10) return DEFAULT_WIDTH;
   lengths.sort((a, b) => a - b);
   let width = lengths[Math.floor(lengths.length * 0.95)]!;
