@@ -1,4 +1,5 @@
 import { append } from '../model/arrays';
+import { detached } from '../model/detach';
 import { wrap } from '../edits/wrap';
 import { linesOf } from '../model/lines';
 import { characterStart, collapseWhitespace } from '../model/text';
@@ -38,19 +39,28 @@ export const styleLineLength: Check = {
       );
     }
     append(outside, doc.paragraphs.slice(next));
-    append(
-      findings,
-      longLines(
-        text,
-        outside.filter((p) => !skip.has(p.start)),
-        contents,
-        width,
-        eol,
-      ),
-    );
+    for (const paragraph of outside) {
+      if (!skip.has(paragraph.start)) append(findings, outsideLongLines(text, paragraph, contents.has(paragraph.start), width, eol));
+    }
     return findings.sort((a, b) => a.start - b.start);
   },
 };
+
+/**
+ * What a paragraph outside the articles (the contents list, above all) was found to hold, by paragraph: the parse
+ * keeps the same paragraph object while its text is unchanged and in place.
+ */
+const outsideFound = new WeakMap<Paragraph, { key: string; findings: readonly Finding[] }>();
+
+function outsideLongLines(text: string, paragraph: Paragraph, rewrappable: boolean, width: number, eol: string): readonly Finding[] {
+  const key = `${rewrappable}:${width}:${eol}`;
+  const known = outsideFound.get(paragraph);
+  if (known?.key === key) return known.findings;
+  const findings = longLines(text, [paragraph], new Set(rewrappable ? [paragraph.start] : []), width, eol);
+  // Kept while the paragraph is, so holding none of this version's text.
+  outsideFound.set(paragraph, { key, findings: detached(findings) });
+  return findings;
+}
 
 /** A finding for each line longer than the width; the first of a rewrappable paragraph offers to rewrap it. */
 function longLines(
