@@ -5,14 +5,6 @@ import type { Check, Finding, TextEdit } from './check';
 import type { Article, Paragraph } from '../model/types';
 import { proseOf } from './facts/prose';
 
-/** A spelling found mid-sentence somewhere, where any capital is a name's. */
-interface Spelling {
-  readonly word: string;
-  readonly count: number;
-  /** Where it stands: filled in only for the spellings a finding names (a common one's first place only). */
-  readonly at: { start: number; end: number }[];
-}
-
 /** Longer "words" are not names (and comparing two of them would take their lengths' product in time and memory). */
 const MAX_NAME_LENGTH = 40;
 /** How many commoner spellings one spelling is compared with, at most: the work stays linear. */
@@ -130,6 +122,13 @@ interface Tally {
   readonly counts: readonly Counts[];
   /** Each word: how often it occurs, and in how many articles mid-sentence. Holds no slice of the text. */
   readonly words: Map<string, { count: number; midSentence: number }>;
+  /** The spellings found to be variants of commoner ones, while the counts stay as they were. */
+  variants?: readonly Variant[];
+}
+
+interface Variant {
+  readonly rare: { readonly word: string; readonly count: number };
+  readonly common: { readonly word: string; readonly count: number };
 }
 
 function tallied(previous: Tally | undefined, counts: readonly Counts[]): Tally {
@@ -140,8 +139,17 @@ function tallied(previous: Tally | undefined, counts: readonly Counts[]): Tally 
   while (head < old.length && head < counts.length && old[head] === counts[head]) head++;
   let tail = 0;
   while (tail < old.length - head && tail < counts.length - head && old[old.length - 1 - tail] === counts[counts.length - 1 - tail]) tail++;
-  add(previous.words, old.slice(head, old.length - tail), -1);
-  return { counts, words: add(previous.words, counts.slice(head, counts.length - tail), 1) };
+  const out = old.slice(head, old.length - tail);
+  const back = counts.slice(head, counts.length - tail);
+  add(previous.words, out, -1);
+  add(previous.words, back, 1);
+  // Typing that changes no name leaves every count as it was, and so the variants.
+  const same = out.length === back.length && out.every((c, i) => sameCounts(c, back[i]!));
+  return { counts, words: previous.words, ...(same && previous.variants ? { variants: previous.variants } : {}) };
+}
+
+function sameCounts(a: Counts, b: Counts): boolean {
+  return a.length === b.length && a.every(([word, count, mid], i) => word === b[i]![0] && count === b[i]![1] && mid === b[i]![2]);
 }
 
 function add(words: Tally['words'], counts: readonly Counts[], sign: 1 | -1): Tally['words'] {
@@ -179,6 +187,39 @@ function capitalizedWords(text: string, prose: readonly Paragraph[], base: numbe
   return out;
 }
 
+/** The rare spellings that are likely variants of commoner ones, each with the commonest such. */
+function variantsIn(words: Tally['words'], acceptedVariants: readonly (readonly string[])[]): Variant[] {
+  // Only spellings seen mid-sentence somewhere, where a capital is a name's.
+  const names: Variant['rare'][] = [];
+  for (const [word, { count, midSentence }] of words) if (midSentence > 0) names.push({ word, count });
+  const bySkeleton = new Map<string, Variant['rare'][]>();
+  for (const name of names) {
+    const key = skeletonOf(name.word);
+    const bucket = bySkeleton.get(key);
+    if (bucket) bucket.push(name);
+    else bySkeleton.set(key, [name]);
+  }
+  // Most frequent first: the first commoner spelling that qualifies is the most common one. Ties in a fixed
+  // order, as the tally's order depends on the edits made.
+  for (const bucket of bySkeleton.values()) bucket.sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  const accepted = acceptedVariants.map((group) => new Set(group.map(titleKey)));
+  const variants: Variant[] = [];
+  for (const rare of names) {
+    const lower = rare.word.toLowerCase();
+    let compared = 0;
+    for (const other of bySkeleton.get(skeletonOf(rare.word)) ?? []) {
+      if (other.count <= rare.count || ++compared > COMPARISONS_PER_NAME) break;
+      const o = other.word.toLowerCase();
+      if (sameWordDifferentForm(lower, o)) continue;
+      if (osaDistance(lower, o) > (Math.max(lower.length, o.length) >= 8 ? 2 : 1)) continue;
+      if (accepted.some((group) => group.has(titleKey(rare.word)) && group.has(titleKey(other.word)))) continue;
+      variants.push({ rare, common: other });
+      break;
+    }
+  }
+  return variants;
+}
+
 export const styleNameVariants: Check = {
   code: 'style.name-variants',
   severity: 'warning',
@@ -203,56 +244,30 @@ export const styleNameVariants: Check = {
         counted.map((c) => c.counts),
       ),
     );
-    const spellings = new Map<string, Spelling>();
-    for (const [word, { count, midSentence }] of tally.words) {
-      if (midSentence > 0) spellings.set(word, { word, count, at: [] });
-    }
-    const names = [...spellings.values()];
-    const bySkeleton = new Map<string, Spelling[]>();
-    for (const name of names) {
-      const key = skeletonOf(name.word);
-      const bucket = bySkeleton.get(key);
-      if (bucket) bucket.push(name);
-      else bySkeleton.set(key, [name]);
-    }
-    // Most frequent first: the first commoner spelling that qualifies is the most common one. Ties in a fixed
-    // order, as the tally's order depends on the edits made.
-    for (const bucket of bySkeleton.values()) bucket.sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-    const accepted = profile.acceptedVariants.map((group) => new Set(group.map(titleKey)));
-    const variants: { rare: Spelling; common: Spelling }[] = [];
-    for (const rare of names) {
-      const lower = rare.word.toLowerCase();
-      let compared = 0;
-      for (const other of bySkeleton.get(skeletonOf(rare.word)) ?? []) {
-        if (other.count <= rare.count || ++compared > COMPARISONS_PER_NAME) break;
-        const o = other.word.toLowerCase();
-        if (sameWordDifferentForm(lower, o)) continue;
-        if (osaDistance(lower, o) > (Math.max(lower.length, o.length) >= 8 ? 2 : 1)) continue;
-        if (accepted.some((group) => group.has(titleKey(rare.word)) && group.has(titleKey(other.word)))) continue;
-        variants.push({ rare, common: other });
-        break;
-      }
-    }
+    const variants = (tally.variants ??= variantsIn(tally.words, profile.acceptedVariants));
     if (variants.length === 0) return [];
     // Every place of a rare spelling is pointed out; of a common one, only the first is shown with them.
+    const places = new Map<string, { start: number; end: number }[]>();
+    for (const { rare, common } of variants) for (const word of [rare.word, common.word]) places.set(word, []);
     const everywhere = new Set(variants.map(({ rare }) => rare.word));
     const first = new Set(variants.map(({ common }) => common.word).filter((word) => !everywhere.has(word)));
     for (const { article, counts } of counted) {
       if (!counts.some(([word]) => everywhere.has(word) || first.has(word))) continue;
       for (const { word, start, end } of occurrencesIn(article)) {
         if (!everywhere.has(word) && !first.delete(word)) continue;
-        spellings.get(word)!.at.push({ start: article.start + start, end: article.start + end });
+        places.get(word)!.push({ start: article.start + start, end: article.start + end });
       }
     }
     const findings: Finding[] = [];
     for (const { rare, common } of variants) {
-      const edits: TextEdit[] = rare.at.map((a) => ({ ...a, newText: common.word }));
+      const rareAt = places.get(rare.word)!;
+      const edits: TextEdit[] = rareAt.map((a) => ({ ...a, newText: common.word }));
       const times = common.count === 1 ? 'once' : `${common.count} times`;
-      for (const at of rare.at) {
+      for (const at of rareAt) {
         findings.push({
           ...at,
           message: `“${rare.word}” here, but “${common.word}” ${times} elsewhere in this issue: the same name spelled two ways?`,
-          related: [{ ...common.at[0]!, message: `“${common.word}”` }],
+          related: [{ ...places.get(common.word)![0]!, message: `“${common.word}”` }],
           about: [rare.word, common.word],
           fixes: [
             {
