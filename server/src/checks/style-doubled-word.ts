@@ -28,6 +28,10 @@ function onlyWhitespace(text: string, from: number, to: number): boolean {
 
 /** Two words of one length, equal but for case: compared only once their lengths agree. */
 function sameWord(text: string, a: number, b: number, length: number): boolean {
+  // Most neighbours of one length already differ in their first letter, ASCII case aside: no strings made.
+  const x = text.charCodeAt(a);
+  const y = text.charCodeAt(b);
+  if (x !== y && x < 128 && y < 128 && (x | 32) !== (y | 32)) return false;
   return text.slice(a, a + length).toLowerCase() === text.slice(b, b + length).toLowerCase();
 }
 

@@ -1,6 +1,6 @@
 import { detach, rememberingStrings } from '../model/detach';
 import { titleKey } from '../model/text';
-import { LETTER, UPPER, bitsAt, widthAt } from '../model/words';
+import { LETTER, UPPER, bitsAt, knownBits, widthAt } from '../model/words';
 import type { Check, Finding, TextEdit } from './check';
 import type { Article, Paragraph } from '../model/types';
 import { proseOf } from './facts/prose';
@@ -79,6 +79,12 @@ interface Occurrence {
 export function forEachCapitalized(text: string, from: number, to: number, found: (start: number, end: number) => void): void {
   let at = from;
   while (at < to) {
+    const known = knownBits(text.charCodeAt(at));
+    // Most characters are known and no capital: one code unit on.
+    if (known !== 0 && (known & UPPER) === 0) {
+      at++;
+      continue;
+    }
     const width = widthAt(text, at);
     if ((bitsAt(text, at) & UPPER) === 0 || at + width > to) {
       at += width;
@@ -89,8 +95,14 @@ export function forEachCapitalized(text: string, from: number, to: number, found
     while (k < to) {
       const code = text.charCodeAt(k);
       if (code === 0x27 || code === 0x2019 || code === 0x2d) k++;
-      else if ((bitsAt(text, k) & LETTER) !== 0 && k + widthAt(text, k) <= to) end = k += widthAt(text, k);
-      else break;
+      else {
+        const bits = knownBits(code);
+        if (bits !== 0) {
+          if ((bits & LETTER) === 0) break;
+          end = ++k;
+        } else if ((bitsAt(text, k) & LETTER) !== 0 && k + widthAt(text, k) <= to) end = k += widthAt(text, k);
+        else break;
+      }
     }
     if (end < 0) {
       at += width;

@@ -44,6 +44,14 @@ export function bitsAt(text: string, at: number): number {
   return bits;
 }
 
+/**
+ * The class bits of a code unit already classified, with KNOWN set (and one code unit wide); 0 when not yet
+ * known, and then `bitsAt` and `widthAt` tell. The scans below read this first: most text is few characters.
+ */
+export function knownBits(code: number): number {
+  return known[code]!;
+}
+
 /** How many code units the character starting at `at` takes. */
 export function widthAt(text: string, at: number): number {
   return isPair(text, at) ? 2 : 1;
@@ -53,12 +61,21 @@ export function widthAt(text: string, at: number): number {
 export function forEachWord(text: string, from: number, to: number, found: (start: number, end: number) => void): void {
   let at = from;
   while (at < to) {
-    if ((bitsAt(text, at) & WORD) === 0) {
-      at++;
-      continue;
-    }
-    const start = at;
-    while (at < to && (bitsAt(text, at) & WORD) !== 0) at += widthAt(text, at);
-    found(start, Math.min(at, to));
+    const k = known[text.charCodeAt(at)]!;
+    if ((k !== 0 ? k : bitsAt(text, at)) & WORD) {
+      const start = at;
+      for (;;) {
+        const c = known[text.charCodeAt(at)]!;
+        if (c !== 0) {
+          if ((c & WORD) === 0) break;
+          at++;
+        } else {
+          if ((bitsAt(text, at) & WORD) === 0) break;
+          at += widthAt(text, at);
+        }
+        if (at >= to) break;
+      }
+      found(start, Math.min(at, to));
+    } else at++;
   }
 }
