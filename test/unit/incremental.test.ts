@@ -131,6 +131,25 @@ describe('incremental parsing', () => {
     );
   });
 
+  test('after random edits, the summary of the reused parse equals a fresh one, lines moved by same-length edits included', () => {
+    const source = sample();
+    // A character replaced by a line break moves no offset after it, but every line.
+    const replace = fc.record({ at: fc.nat({ max: source.length }), remove: fc.constant(1), insert: fc.constantFrom('\n', 'x', '\n\n') });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(edit(source.length), replace), { minLength: 1, maxLength: 6 }), (edits) => {
+        const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+        let doc = TextDocument.create('file:///issue.bulletin', 'bulletin', 1, source);
+        analyses.get(doc);
+        for (const e of edits) {
+          doc = TextDocument.create(doc.uri, 'bulletin', doc.version + 1, apply(doc.getText(), e));
+          const reused = analyses.get(doc).summary;
+          expect(JSON.stringify(reused)).toBe(JSON.stringify(summarize(parseBulletin(doc.getText()), doc.uri, doc)));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   test('a suggestion points to where its headline stands after an edit above it', () => {
     const article = (headline: string, body: string) => `${headline}\n\nStandfirst here.\n\nBy Dina Tokbaeva\n\n${body}\n`;
     const text = [article('POWER CUTS RETURN', 'Body (See Oil Worker Strikes.)'), article('OIL WORKERS STRIKE', 'Body.')].join('\n\n');
