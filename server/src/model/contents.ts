@@ -2,6 +2,7 @@
 import { asSectionLabel, isSectionLabel } from './article';
 import type { Block } from './blocks';
 import { parseByline } from './byline';
+import { detached } from './detach';
 import { isCapitalWord, textAt, trimSpan } from './text';
 import type { Byline, Contents, ContentsEntry, Divider, Notice, NoticeBlock, NoticeHeader, Paragraph, SectionLabel, Text } from './types';
 
@@ -84,6 +85,16 @@ export function parseContentsEntry(text: string, paragraph: Paragraph): Contents
   };
 }
 
+/** Entries already read, by paragraph: the parse keeps a paragraph's object only while its text is unchanged and in place. */
+const readEntries = new WeakMap<Paragraph, ContentsEntry>();
+
+/** The contents entry of the paragraph, read once per paragraph (kept across edits, so holding none of the text). */
+function contentsEntryOf(text: string, paragraph: Paragraph): ContentsEntry {
+  let entry = readEntries.get(paragraph);
+  if (!entry) readEntries.set(paragraph, (entry = { ...detached(parseContentsEntry(text, paragraph)), paragraph }));
+  return entry;
+}
+
 export interface Preamble {
   readonly contents?: Contents;
   readonly notices: NoticeBlock[];
@@ -150,7 +161,7 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
       labels.push(asSectionLabel(text, paragraph));
       continue;
     }
-    const entry = parseContentsEntry(text, paragraph);
+    const entry = contentsEntryOf(text, paragraph);
     if (!inNotices || entry.byline) entries.push(entry);
     else strays.push(paragraph);
   }
