@@ -1,7 +1,6 @@
 // Pairs each contents entry with its article: by headline first, then by
 // standfirst and byline, so damaged entries (a lost first line) still pair.
 import { personKey } from '../../model/byline';
-import { detach } from '../../model/detach';
 import { articleKey } from '../../model/parse';
 import { titleKey, titleWords } from '../../model/text';
 import type { Article, BulletinDocument, ContentsEntry } from '../../model/types';
@@ -108,23 +107,15 @@ function keysOfArticle(text: string, article: Article): Keys {
   return found;
 }
 
-/** Entries' keys by the entry's text: the contents are parsed again on every keystroke, but seldom change. */
-const entryKeys = new Map<string, Keys>();
-const REMEMBERED_ENTRIES = 1000;
+/**
+ * Entries' keys, by entry: the parse keeps an entry (detached from the text) while its paragraph is unchanged,
+ * so after a keystroke elsewhere the contents list is not read again.
+ */
+const keysByEntry = new WeakMap<ContentsEntry, Keys>();
 
 function keysOfEntry(text: string, entry: ContentsEntry): Keys {
-  // What `keys` reads of the entry, as one string.
-  const what = [
-    entry.headline?.text ?? '\u0001',
-    entry.standfirst ? text.slice(entry.standfirst.start, entry.standfirst.end) : '\u0001',
-    ...(entry.byline?.authors.map((a) => a.name) ?? []),
-  ].join('\u0000');
-  let found = entryKeys.get(what);
-  if (!found) {
-    found = keys(text, entry.headline, entry.standfirst, entry.byline?.authors ?? []);
-    if (entryKeys.size >= REMEMBERED_ENTRIES) entryKeys.clear();
-    entryKeys.set(detach(what), found);
-  }
+  let found = keysByEntry.get(entry);
+  if (!found) keysByEntry.set(entry, (found = keys(text, entry.headline, entry.standfirst, entry.byline?.authors ?? [])));
   return found;
 }
 
