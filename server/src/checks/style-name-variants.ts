@@ -64,6 +64,7 @@ function sameWordDifferentForm(a: string, b: string): boolean {
   return pair === 'ce|t' || pair === 'cy|t' || pair === 'ian|y' || pair === 'an|y';
 }
 
+/** A candidate name where it stands, from the start of its article (kept unmoved when the article moves). */
 interface Occurrence {
   readonly word: string;
   readonly start: number;
