@@ -17,7 +17,7 @@ import { createCheckContext } from '../server/src/checks/context';
 import { runChecks } from '../server/src/checks/run';
 import { toDiagnostics } from '../server/src/features/diagnostics';
 import { foldingRanges } from '../server/src/features/folding';
-import { documentSymbols } from '../server/src/features/symbols';
+import { OutlineMemo, documentSymbols } from '../server/src/features/symbols';
 import { LineIndex } from '../server/src/model/lineIndex';
 import { parseBulletin } from '../server/src/model/parse';
 import { parseOptionsFor } from '../server/src/profile/parseOptions';
@@ -92,7 +92,7 @@ function oursAfterKeystroke(text: string, uri: string): (i: number) => void {
     doc = TextDocument.update(doc, [{ range, text: i % 2 === 0 ? 'x' : '' }], doc.version + 1);
     const analysis = analyses.get(doc);
     toDiagnostics(analyses.problems(analysis) ?? [], doc, uri);
-    documentSymbols(analysis.doc, doc);
+    documentSymbols(analysis.doc, doc, analyses.keptFor(analysis, 'outline', () => new OutlineMemo()));
     foldingRanges(analysis.doc, doc);
   };
 }

@@ -57,7 +57,7 @@ import { selectionRanges } from './features/selectionRanges';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
 import type { SendReport } from './features/sendReport';
 import { describeReport, sendReport } from './features/sendReport';
-import { documentSymbols } from './features/symbols';
+import { OutlineMemo, documentSymbols } from './features/symbols';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { append } from './model/arrays';
 import { baseName } from './model/issue';
@@ -515,7 +515,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentSymbol(
     guard('documentSymbol', [], documentParams, (params) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? documentSymbols(analyse(document).doc, document) : [];
+      if (!document) return [];
+      const analysis = analyse(document);
+      return documentSymbols(analysis.doc, document, analyses.keptFor(analysis, 'outline', () => new OutlineMemo()));
     }),
   );
 

@@ -2,8 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SymbolKind } from 'vscode-languageserver-types';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { createCheckContext } from '../../server/src/checks/context';
 import { runChecks } from '../../server/src/checks/run';
+import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
 import { ParseCache } from '../../server/src/model/incremental';
 import { parseBulletin } from '../../server/src/model/parse';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
@@ -148,6 +151,45 @@ describe('incremental parsing', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  test('after random edits, the outline made with its memo equals a fresh one, lines moved by same-length edits included', () => {
+    const source = sample();
+    const replace = fc.record({ at: fc.nat({ max: source.length }), remove: fc.constant(1), insert: fc.constantFrom('\n', 'x', '\n\n') });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(edit(source.length), replace), { minLength: 1, maxLength: 6 }), (edits) => {
+        const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+        const outline = (doc: TextDocument) => {
+          const analysis = analyses.get(doc);
+          return documentSymbols(analysis.doc, doc, analyses.keptFor(analysis, 'outline', () => new OutlineMemo()));
+        };
+        let doc = TextDocument.create('file:///issue.bulletin', 'bulletin', 1, source);
+        outline(doc);
+        for (const e of edits) {
+          doc = TextDocument.create(doc.uri, 'bulletin', doc.version + 1, apply(doc.getText(), e));
+          expect(JSON.stringify(outline(doc))).toBe(JSON.stringify(documentSymbols(parseBulletin(doc.getText()), doc)));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('the outline memo reuses an unchanged article\'s entry, and moves it when lines above it are added', () => {
+    const source = sample();
+    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+    const outline = (text: string, version: number) => {
+      const doc = TextDocument.create('file:///issue.bulletin', 'bulletin', version, text);
+      const analysis = analyses.get(doc);
+      return documentSymbols(analysis.doc, doc, analyses.keptFor(analysis, 'outline', () => new OutlineMemo()));
+    };
+    const last = (symbols: readonly DocumentSymbol[]) => symbols.filter((s) => s.kind === SymbolKind.Class).at(-1)!;
+    const before = last(outline(source, 1));
+    const at = source.indexOf('\n\n', source.length >> 2);
+    const typed = last(outline(`${source.slice(0, at)}x${source.slice(at)}`, 2));
+    expect(typed).toBe(before);
+    const broken = last(outline(`${source.slice(0, at)}\n${source.slice(at)}`, 3));
+    expect(broken).not.toBe(before);
+    expect(broken.range.start.line).toBe(before.range.start.line + 1);
   });
 
   test('a suggestion points to where its headline stands after an edit above it', () => {

@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
 import { parseBulletin } from '../../server/src/model/parse';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
 import { Analyses } from '../../server/src/workspace/analysis';
@@ -19,7 +20,7 @@ const heapAfterGc = (): number => {
   return process.memoryUsage().heapUsed;
 };
 
-test('editing every article of a long issue once keeps no old version of its text', () => {
+test('editing every article of a long issue once keeps no old version of its text, checked and outlined', () => {
   const source = sample();
   const { articles } = parseBulletin(source);
   const region = source.slice(articles[0]!.start, articles[articles.length - 1]!.end);
@@ -28,13 +29,16 @@ test('editing every article of a long issue once keeps no old version of its tex
   let doc = TextDocument.create('file:///long.bulletin', 'bulletin', 1, text);
   const first = analyses.get(doc);
   analyses.problems(first);
+  documentSymbols(first.doc, doc, analyses.keptFor(first, 'outline', () => new OutlineMemo()));
   const before = heapAfterGc();
   const edited = first.doc.articles.map((a, i) => (a.body[0] ?? a).start + i);
   expect(edited.length).toBeGreaterThan(80);
   for (const at of edited) {
     const position = doc.positionAt(at);
     doc = TextDocument.update(doc, [{ range: { start: position, end: position }, text: 'x' }], doc.version + 1);
-    analyses.problems(analyses.get(doc));
+    const analysis = analyses.get(doc);
+    analyses.problems(analysis);
+    documentSymbols(analysis.doc, doc, analyses.keptFor(analysis, 'outline', () => new OutlineMemo()));
   }
   const grown = heapAfterGc() - before;
   // One version of the text is 2 bytes a character; keeping one per article would be ninety times that.

@@ -2,9 +2,11 @@
 // their interview questions) and footer blocks.
 import { append } from '../model/arrays';
 import { SymbolKind } from 'vscode-languageserver-types';
-import type { DocumentSymbol } from 'vscode-languageserver-types';
-import type { Positions } from '../model/lineIndex';
+import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
+import { detached } from '../model/detach';
+import type { LinePosition, Positions } from '../model/lineIndex';
 import { firstLine } from '../model/lines';
+import { articleKey } from '../model/parse';
 import { collapseWhitespace, sliceCharacters } from '../model/text';
 import type { Article, BulletinDocument, Notice, NoticeBlock, Section, Span } from '../model/types';
 import { toRange } from './range';
@@ -69,9 +71,57 @@ function articleSymbol(text: string, positions: Positions, article: Article): Do
   );
 }
 
-export function documentSymbols(doc: BulletinDocument, positions: Positions): DocumentSymbol[] {
+function movedLines(symbol: DocumentSymbol, lines: number): DocumentSymbol {
+  const move = ({ start, end }: Range): Range => ({
+    start: { line: start.line + lines, character: start.character },
+    end: { line: end.line + lines, character: end.character },
+  });
+  return {
+    ...symbol,
+    range: move(symbol.range),
+    selectionRange: move(symbol.selectionRange),
+    ...(symbol.children ? { children: symbol.children.map((child) => movedLines(child, lines)) } : {}),
+  };
+}
+
+/**
+ * Articles' outline entries from the last outlines of one document, by the article's key (its text): after a
+ * keystroke only the edited article's entry is made again. An unchanged article's entry depends only on where
+ * it starts, so the others are reused as they were, or moved to the article's new line. Two generations: what
+ * the last outline did not use is dropped.
+ */
+export class OutlineMemo {
+  private current = new Map<string, { readonly at: LinePosition; readonly symbol: DocumentSymbol }>();
+  private previous = this.current;
+
+  nextRound(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  entry(article: Article, positions: Positions, make: () => DocumentSymbol): DocumentSymbol {
+    const key = articleKey(article);
+    if (key === undefined) return make();
+    const at = positions.positionAt(article.start);
+    const kept = this.current.get(key) ?? this.previous.get(key);
+    const symbol =
+      kept?.at.character !== at.character
+        ? detached(make())
+        : kept.at.line === at.line
+          ? kept.symbol
+          : movedLines(kept.symbol, at.line - kept.at.line);
+    this.current.set(key, { at, symbol });
+    return symbol;
+  }
+}
+
+/** `memo`: the outline's memo for this document, kept from one version to the next. */
+export function documentSymbols(doc: BulletinDocument, positions: Positions, memo?: OutlineMemo): DocumentSymbol[] {
   const { text } = doc;
   const out: DocumentSymbol[] = [];
+  memo?.nextRound();
+  const entry = (article: Article): DocumentSymbol =>
+    memo ? memo.entry(article, positions, () => articleSymbol(text, positions, article)) : articleSymbol(text, positions, article);
   if (doc.masthead) {
     out.push(symbol(positions, excerpt(text, doc.masthead), SymbolKind.File, doc.masthead, doc.masthead, 'Masthead'));
   }
@@ -118,7 +168,7 @@ export function documentSymbols(doc: BulletinDocument, positions: Positions): Do
     doc.sections.find((s) => s.label && s.start <= block.start && block.end <= s.end);
   for (const block of framed) if (!sectionOf(block)) append(out, block.notices.map(noticeSymbol));
   for (const section of doc.sections) {
-    const articles = section.articles.map((a) => articleSymbol(text, positions, a));
+    const articles = section.articles.map(entry);
     if (section.label) {
       const notices = framed.filter((block) => sectionOf(block) === section).flatMap((block) => block.notices.map(noticeSymbol));
       const children = [...articles, ...notices].sort(byStart);

@@ -47,8 +47,11 @@ export class Analyses {
   private readonly cache = new Map<string, Cached>();
   /** What the last parse of each document leaves for the next: the edit's neighbours are not read again. */
   private readonly parses = new Map<string, ParseCache>();
-  /** What the checks found in each article of each document, for the profile it was checked with. */
-  private readonly results = new Map<string, { profile: Profile; results: ArticleResults }>();
+  /**
+   * What each document keeps from one version to the next (the checks' findings per article, the outline's
+   * entries), for the profile it was made with.
+   */
+  private readonly kept = new Map<string, { profile: Profile; values: Map<string, unknown> }>();
   private parseCount = 0;
 
   constructor(
@@ -109,17 +112,23 @@ export class Analyses {
       cached.context = {
         key,
         value: createCheckContext(analysis.doc, analysis.uri, this.index, analysis.profile, {
-          results: this.resultsFor(analysis),
+          results: this.keptFor(analysis, 'checks', () => new ArticleResults()),
           ...(analysis.limited ? { limited: analysis.limited } : {}),
         }),
       };
     return cached.context.value;
   }
 
-  private resultsFor({ uri, profile }: Analysis): ArticleResults {
-    let kept = this.results.get(uri);
-    if (kept?.profile !== profile) this.results.set(uri, (kept = { profile, results: new ArticleResults() }));
-    return kept.results;
+  /**
+   * What the document keeps under `name` from one version to the next, made by `create` the first time and
+   * again when the profile changes (it may parse the same text differently); dropped when the document closes.
+   */
+  keptFor<T>({ uri, profile }: Analysis, name: string, create: () => T): T {
+    let kept = this.kept.get(uri);
+    if (kept?.profile !== profile) this.kept.set(uri, (kept = { profile, values: new Map() }));
+    let value = kept.values.get(name) as T | undefined;
+    if (value === undefined) kept.values.set(name, (value = create()));
+    return value;
   }
 
   problems(analysis: Analysis, isCancelled?: () => boolean): Problem[] | undefined {
@@ -138,6 +147,6 @@ export class Analyses {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.parses.delete(uri);
-    this.results.delete(uri);
+    this.kept.delete(uri);
   }
 }
