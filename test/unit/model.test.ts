@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { regenerateContents } from '../../server/src/edits/contents';
 import { parseByline } from '../../server/src/model/byline';
+import { nextReference } from '../../server/src/model/crossReferences';
 import { lineParagraph } from '../../server/src/model/lines';
 import { dateFromFileName, parseDate } from '../../server/src/model/dates';
 import { issueIdentity } from '../../server/src/model/issue';
@@ -317,5 +319,23 @@ describe('text', () => {
 
   test('marked fixtures strip their markers', () => {
     expect(marked('a⟦b$0c⟧d')).toEqual({ text: 'abcd', cursor: 2, ranges: [{ start: 1, end: 3 }] });
+  });
+});
+
+describe('finding cross-references', () => {
+  test('the search that tries the pattern next to each `see` finds what one global search with it finds', () => {
+    const global = /\(See\s|(?:^|[^(\p{L}])see\s+(?=\p{Lu})/gu;
+    const piece = fc.constantFrom('(', 'See', 'see', 'SEE', 'sees', ' ', '  ', '\n', '\t', '\u00a0', 'A', 'a', 'É', 'é', '𝐀', '😀', '.', ')', 'x', 'e');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.nat({ max: 40 }), (pieces, start) => {
+        const part = pieces.join('');
+        const from = Math.min(start, part.length);
+        global.lastIndex = from;
+        const expected = global.exec(part);
+        const found = nextReference(part, from);
+        expect(found && [found.index, found[0]]).toEqual(expected && [expected.index, expected[0]]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

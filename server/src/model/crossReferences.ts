@@ -115,7 +115,31 @@ function running(text: string, paragraph: Paragraph, at: number): CrossReference
   return { start: t.start, end: t.end, kind: 'running', target: t, conjunctions: conjunctions(text, t), problems: [] };
 }
 
-const ANY = /\(See\s|(?:^|[^(\p{L}])see\s+(?=\p{Lu})/gu;
+/** Where a reference starts: `(See `, or `see` before a capital, not inside a word nor after `(`. */
+const AT = /\(See\s|(?:^|[^(\p{L}])see\s+(?=\p{Lu})/uy;
+/** The words `AT` needs: searching for them first, then trying `AT` next to each, is far faster than running `AT` at every character. */
+const SEE = /[Ss]ee\s/g;
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * The first match of `AT` that starts at or after `from`, as a global search would find it. A match starts at
+ * its `see` word, or one character (two code units for an astral one) before it.
+ */
+export function nextReference(part: string, from: number): RegExpExecArray | null {
+  SEE.lastIndex = from;
+  for (let word = SEE.exec(part); word; word = SEE.exec(part)) {
+    for (let at = Math.max(from, word.index - 2); at <= word.index; at++) {
+      // A global search in Unicode mode never starts between the halves of a surrogate pair.
+      if (isLow(part.charCodeAt(at)) && isHigh(part.charCodeAt(at - 1))) continue;
+      AT.lastIndex = at;
+      const m = AT.exec(part);
+      if (m) return m;
+    }
+  }
+  return null;
+}
 
 /**
  * The cross-references of consecutive paragraphs (an article's), found in one
@@ -128,8 +152,9 @@ export function findCrossReferences(text: string, paragraphs: readonly Paragraph
   const part = text.slice(from, paragraphs[paragraphs.length - 1]!.end);
   let p = 0;
   let consumed = -1;
-  ANY.lastIndex = 0;
-  for (let m = ANY.exec(part); m; m = ANY.exec(part)) {
+  let next = 0;
+  for (let m = nextReference(part, next); m; m = nextReference(part, next)) {
+    next = m.index + m[0].length;
     const at = from + m.index;
     while (p < paragraphs.length && paragraphs[p]!.end <= at) p++;
     const paragraph = paragraphs[p];
@@ -138,7 +163,7 @@ export function findCrossReferences(text: string, paragraphs: readonly Paragraph
       const ref = parenthetical(text, paragraph, at);
       refs.push(ref);
       consumed = ref.end;
-      ANY.lastIndex = Math.max(ANY.lastIndex, ref.end - from);
+      next = Math.max(next, ref.end - from);
     } else {
       const ref = running(text, paragraph, at + m[0].length);
       if (ref) refs.push(ref);
