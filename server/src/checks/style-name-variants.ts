@@ -2,7 +2,7 @@ import { detach, rememberingStrings } from '../model/detach';
 import { titleKey } from '../model/text';
 import { LETTER, UPPER, bitsAt, knownBits, widthAt } from '../model/words';
 import type { Check, Finding, TextEdit } from './check';
-import type { Article, Paragraph } from '../model/types';
+import type { Paragraph } from '../model/types';
 import { proseOf } from './facts/prose';
 
 /** Longer "words" are not names (and comparing two of them would take their lengths' product in time and memory). */
@@ -64,15 +64,6 @@ function sameWordDifferentForm(a: string, b: string): boolean {
   return pair === 'ce|t' || pair === 'cy|t' || pair === 'ian|y' || pair === 'an|y';
 }
 
-/** A candidate name where it stands, from the start of its article (kept unmoved when the article moves). */
-interface Occurrence {
-  readonly word: string;
-  readonly start: number;
-  readonly end: number;
-  /** Not the first word of a sentence, where any word has a capital. */
-  readonly midSentence: boolean;
-}
-
 /**
  * Calls `found` for each run of text[from, to) that starts with a capital and goes on with letters, apostrophes
  * and hyphens to a last letter: what `/\p{Lu}[\p{L}’'-]*\p{L}/gu` matches, found without it.
@@ -114,20 +105,11 @@ export function forEachCapitalized(text: string, from: number, to: number, found
   }
 }
 
-/** How often each word occurs in one article, and whether ever mid-sentence. */
-type Counts = readonly (readonly [word: string, count: number, midSentence: boolean])[];
-
-function countsOf(occurrences: readonly Occurrence[]): Counts {
-  const counts = new Map<string, [string, number, boolean]>();
-  for (const { word, midSentence } of occurrences) {
-    const entry = counts.get(word);
-    if (entry) {
-      entry[1]++;
-      entry[2] ||= midSentence;
-    } else counts.set(word, [word, 1, midSentence]);
-  }
-  return [...counts.values()];
-}
+/**
+ * Each candidate word of one article, in the order first met: how often it occurs, whether ever mid-sentence,
+ * and where (start and end, one pair after another, in order).
+ */
+type Counts = readonly (readonly [word: string, count: number, midSentence: boolean, places: readonly number[]])[];
 
 /** The issue's counts, kept from one version to the next: after a keystroke only the edited article's are redone. */
 interface Tally {
@@ -178,9 +160,12 @@ function add(words: Tally['words'], counts: readonly Counts[], sign: 1 | -1): Ta
   return words;
 }
 
-/** Capitalized words of five letters or more, possessive dropped: the candidates for names. Offsets from `base`. */
-function capitalizedWords(text: string, prose: readonly Paragraph[], base: number): Occurrence[] {
-  const out: Occurrence[] = [];
+/**
+ * The article's candidates for names: capitalized words of five letters or more, possessive dropped. Places are
+ * from `base`, the article's start, so they stay as they are when the article moves.
+ */
+function countsIn(text: string, prose: readonly Paragraph[], base: number): Counts {
+  const counts = new Map<string, [word: string, count: number, midSentence: boolean, places: number[]]>();
   for (const paragraph of prose) {
     forEachCapitalized(text, paragraph.start, paragraph.end, (start, end) => {
       if (end - start < 5) return;
@@ -189,15 +174,16 @@ function capitalizedWords(text: string, prose: readonly Paragraph[], base: numbe
       if (word.length < 5 || word.length > MAX_NAME_LENGTH || word === word.toUpperCase()) return;
       let k = start - 1;
       while (k >= paragraph.start && isWhite(text.charCodeAt(k))) k--;
-      out.push({
-        word,
-        start: start - base,
-        end: start - base + word.length,
-        midSentence: k >= paragraph.start && !SENTENCE_START.has(text.charCodeAt(k)),
-      });
+      const midSentence = k >= paragraph.start && !SENTENCE_START.has(text.charCodeAt(k));
+      const entry = counts.get(word);
+      if (entry) {
+        entry[1]++;
+        entry[2] ||= midSentence;
+        entry[3].push(start - base, start - base + word.length);
+      } else counts.set(word, [word, 1, midSentence, [start - base, start - base + word.length]]);
     });
   }
-  return out;
+  return [...counts.values()];
 }
 
 /** The rare spellings that are likely variants of commoner ones, each with the commonest such. */
@@ -241,15 +227,12 @@ export const styleNameVariants: Check = {
   heuristic: true,
   run(context) {
     const { profile } = context;
-    // Counted first, placed later: only the spellings pointed out need where they stand. Neither counts nor
-    // places (from the article's start) change when an article moves, so an unchanged article's are reused as
-    // they are.
+    // Neither counts nor places (from the article's start) change when an article moves, so an unchanged
+    // article's are reused as they are.
     const { text } = context;
-    const occurrencesIn = (article: Article): readonly Occurrence[] =>
-      context.perArticle('style.name-variants', article, () => capitalizedWords(text, proseOf(text, article), article.start), false);
     const counted = context.doc.articles.map((article) => ({
       article,
-      counts: context.perArticle('style.name-variants:counts', article, () => countsOf(occurrencesIn(article)), false),
+      counts: context.perArticle('style.name-variants', article, () => countsIn(text, proseOf(text, article), article.start), false),
     }));
     const tally = context.acrossVersions<Tally>('style.name-variants', (previous) =>
       tallied(
@@ -265,10 +248,11 @@ export const styleNameVariants: Check = {
     const everywhere = new Set(variants.map(({ rare }) => rare.word));
     const first = new Set(variants.map(({ common }) => common.word).filter((word) => !everywhere.has(word)));
     for (const { article, counts } of counted) {
-      if (!counts.some(([word]) => everywhere.has(word) || first.has(word))) continue;
-      for (const { word, start, end } of occurrencesIn(article)) {
-        if (!everywhere.has(word) && !first.delete(word)) continue;
-        places.get(word)!.push({ start: article.start + start, end: article.start + end });
+      for (const [word, , , at] of counts) {
+        const all = everywhere.has(word);
+        if (!all && !first.delete(word)) continue;
+        const list = places.get(word)!;
+        for (let i = 0; i < (all ? at.length : 2); i += 2) list.push({ start: article.start + at[i]!, end: article.start + at[i + 1]! });
       }
     }
     const findings: Finding[] = [];
