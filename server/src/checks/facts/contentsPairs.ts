@@ -19,37 +19,54 @@ export interface ContentsPairing {
   readonly unpairedArticles: readonly { article: Article; index: number }[];
 }
 
+/** What an entry or article is matched by: its headline, and (needed only when no headline matches) the rest. */
 interface Keys {
   readonly headline?: string;
   readonly shortHeadline?: string;
+  /** Standfirst and authors' keys, computed when first needed: most entries pair by headline alone. */
+  rest?: RestKeys;
+}
+
+interface RestKeys {
   readonly standfirst: string;
   readonly words: ReadonlySet<string>;
   readonly authors: string;
 }
 
-function keys(
-  text: string,
-  headline: { text: string; country?: string } | undefined,
-  standfirst: { start: number; end: number } | undefined,
-  authors: readonly { name: string }[],
-): Keys {
-  const sf = standfirst ? titleKey(text.slice(standfirst.start, standfirst.end)) : '';
-  const short = headline?.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
-  return {
-    ...(headline ? { headline: titleKey(headline.text) } : {}),
-    ...(short ? { shortHeadline: short } : {}),
-    standfirst: sf,
-    words: new Set(titleWords(sf)),
-    authors: authors
-      .map((a) => personKey(a.name))
-      .sort()
-      .join('|'),
-  };
+/** What a contents entry and an article have in common: the parts matched. */
+interface Matchable {
+  readonly headline?: { readonly text: string; readonly country?: string };
+  readonly standfirst?: { readonly start: number; readonly end: number };
+  readonly byline?: { readonly authors: readonly { readonly name: string }[] };
 }
 
-function score(e: Keys, a: Keys): number {
+function headlineKeys(item: Matchable): Keys {
+  const { headline } = item;
+  if (!headline) return {};
+  const short = headline.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
+  return { headline: titleKey(headline.text), ...(short ? { shortHeadline: short } : {}) };
+}
+
+/** The standfirst and authors' keys of `item`, a part of `text`; remembered in its keys. */
+function restOf(keys: Keys, text: string, item: Matchable): RestKeys {
+  if (!keys.rest) {
+    const sf = item.standfirst ? titleKey(text.slice(item.standfirst.start, item.standfirst.end)) : '';
+    keys.rest = {
+      standfirst: sf,
+      words: new Set(titleWords(sf)),
+      authors: (item.byline?.authors ?? [])
+        .map((a) => personKey(a.name))
+        .sort()
+        .join('|'),
+    };
+  }
+  return keys.rest;
+}
+
+/** How well an entry (`eh`, `e`) matches an article (`ah`, `a`). */
+function score(eh: Keys, e: RestKeys, ah: Keys, a: RestKeys): number {
   let s = 0;
-  if (e.headline && a.headline && (e.headline === a.headline || e.headline === a.shortHeadline || e.shortHeadline === a.headline)) s += 100;
+  if (eh.headline && ah.headline && (eh.headline === ah.headline || eh.headline === ah.shortHeadline || eh.shortHeadline === ah.headline)) s += 100;
   if (e.standfirst && a.standfirst) {
     if (e.standfirst === a.standfirst) s += 60;
     else if (
@@ -99,10 +116,10 @@ const rememberedKeys = {
   },
 };
 
-function keysOfArticle(text: string, article: Article): Keys {
+function keysOfArticle(article: Article): Keys {
   const key = articleKey(article);
   const known = key === undefined ? undefined : (rememberedKeys.current.get(key) ?? rememberedKeys.previous.get(key));
-  const found = known ?? keys(text, article.headline, article.standfirst, article.byline?.authors ?? []);
+  const found = known ?? headlineKeys(article);
   if (key !== undefined) rememberedKeys.current.set(key, found);
   return found;
 }
@@ -113,9 +130,9 @@ function keysOfArticle(text: string, article: Article): Keys {
  */
 const keysByEntry = new WeakMap<ContentsEntry, Keys>();
 
-function keysOfEntry(text: string, entry: ContentsEntry): Keys {
+function keysOfEntry(entry: ContentsEntry): Keys {
   let found = keysByEntry.get(entry);
-  if (!found) keysByEntry.set(entry, (found = keys(text, entry.headline, entry.standfirst, entry.byline?.authors ?? [])));
+  if (!found) keysByEntry.set(entry, (found = headlineKeys(entry)));
   return found;
 }
 
@@ -125,8 +142,8 @@ const CANDIDATES_PER_ENTRY = 24;
 function computePairing(doc: BulletinDocument): ContentsPairing {
   const { text } = doc;
   const entries = doc.contents?.entries ?? [];
-  const entryKeys = entries.map((e) => keysOfEntry(text, e));
-  const articleKeys = doc.articles.map((a) => keysOfArticle(text, a));
+  const entryKeys = entries.map(keysOfEntry);
+  const articleKeys = doc.articles.map(keysOfArticle);
   rememberedKeys.nextRound();
   const entryTaken = new Array<boolean>(entries.length).fill(false);
   const articleTaken = new Array<boolean>(doc.articles.length).fill(false);
@@ -154,19 +171,22 @@ function computePairing(doc: BulletinDocument): ContentsPairing {
   };
   articleKeys.forEach((k, ai) => {
     if (articleTaken[ai]) return;
-    for (const w of k.words) file(w, ai);
-    file(`@${k.authors}`, ai);
+    const rest = restOf(k, text, doc.articles[ai]!);
+    for (const w of rest.words) file(w, ai);
+    file(`@${rest.authors}`, ai);
   });
   const candidates: { ei: number; ai: number; s: number }[] = [];
   entryKeys.forEach((ek, ei) => {
     if (entryTaken[ei]) return;
     const tried = new Set<number>();
-    const lists = [...ek.words, `@${ek.authors}`].map((w) => byWord.get(w) ?? []).sort((a, b) => a.length - b.length);
+    const rest = restOf(ek, text, entries[ei]!);
+    const lists = [...rest.words, `@${rest.authors}`].map((w) => byWord.get(w) ?? []).sort((a, b) => a.length - b.length);
     for (const list of lists) {
       for (const ai of list) {
         if (tried.size >= CANDIDATES_PER_ENTRY || tried.has(ai)) continue;
         tried.add(ai);
-        const s = score(ek, articleKeys[ai]!) - Math.abs(ei - ai) * 0.01;
+        const ak = articleKeys[ai]!;
+        const s = score(ek, rest, ak, restOf(ak, text, doc.articles[ai]!)) - Math.abs(ei - ai) * 0.01;
         if (s >= THRESHOLD) candidates.push({ ei, ai, s });
       }
     }
