@@ -124,8 +124,8 @@ const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /**
- * The first match of `AT` that starts at or after `from`, as a global search would find it. A match starts at
- * its `see` word, or one character (two code units for an astral one) before it.
+ * The first match of `AT` that starts at or after `from` (a character's start), as a global search would find
+ * it. A match starts at its `see` word, or one character (two code units for an astral one) before it.
  */
 export function nextReference(part: string, from: number): RegExpExecArray | null {
   SEE.lastIndex = from;
