@@ -9,6 +9,9 @@ const PAIRS: readonly (readonly [string, string, string])[] = [
   ['[', ']', 'brackets'],
 ];
 
+/** The marks PAIRS name, one code unit each. */
+const MARKS = /[“”()[\]]/g;
+
 export const styleUnbalanced: Check = {
   code: 'style.unbalanced',
   severity: 'warning',
@@ -27,10 +30,13 @@ function unbalanced(text: string, prose: readonly Paragraph[]): Finding[] {
     const depth = [0, 0, 0];
     const firstUnmatched = [-1, -1, -1];
     const lastOpen = [-1, -1, -1];
-    for (let j = paragraph.start; j < paragraph.end; j++) {
+    // The pattern skips to the next mark several times faster than a loop over every character.
+    const part = text.slice(paragraph.start, paragraph.end);
+    MARKS.lastIndex = 0;
+    while (MARKS.test(part)) {
+      const j = paragraph.start + MARKS.lastIndex - 1;
       const c = text.charCodeAt(j);
-      const k = c === 0x201c || c === 0x201d ? 0 : c === 40 || c === 41 ? 1 : c === 91 || c === 93 ? 2 : -1;
-      if (k < 0) continue;
+      const k = c === 0x201c || c === 0x201d ? 0 : c === 40 || c === 41 ? 1 : 2;
       const opening = c === 0x201c || c === 40 || c === 91;
       if (opening) {
         if (depth[k] === 0) lastOpen[k] = j;
