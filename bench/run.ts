@@ -92,7 +92,11 @@ function oursAfterKeystroke(text: string, uri: string): (i: number) => void {
     doc = TextDocument.update(doc, [{ range, text: i % 2 === 0 ? 'x' : '' }], doc.version + 1);
     const analysis = analyses.get(doc);
     toDiagnostics(analyses.problems(analysis) ?? [], doc, uri);
-    documentSymbols(analysis.doc, doc, analyses.keptFor(analysis, 'outline', () => new OutlineMemo()));
+    documentSymbols(
+      analysis.doc,
+      doc,
+      analyses.keptFor(analysis, 'outline', () => new OutlineMemo()),
+    );
     foldingRanges(analysis.doc, doc);
   };
 }

@@ -517,7 +517,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const analysis = analyse(document);
-      return documentSymbols(analysis.doc, document, analyses.keptFor(analysis, 'outline', () => new OutlineMemo()));
+      return documentSymbols(
+        analysis.doc,
+        document,
+        analyses.keptFor(analysis, 'outline', () => new OutlineMemo()),
+      );
     }),
   );
 

@@ -161,7 +161,11 @@ describe('incremental parsing', () => {
         const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
         const outline = (doc: TextDocument) => {
           const analysis = analyses.get(doc);
-          return documentSymbols(analysis.doc, doc, analyses.keptFor(analysis, 'outline', () => new OutlineMemo()));
+          return documentSymbols(
+            analysis.doc,
+            doc,
+            analyses.keptFor(analysis, 'outline', () => new OutlineMemo()),
+          );
         };
         let doc = TextDocument.create('file:///issue.bulletin', 'bulletin', 1, source);
         outline(doc);
@@ -174,13 +178,17 @@ describe('incremental parsing', () => {
     );
   });
 
-  test('the outline memo reuses an unchanged article\'s entry, and moves it when lines above it are added', () => {
+  test("the outline memo reuses an unchanged article's entry, and moves it when lines above it are added", () => {
     const source = sample();
     const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
     const outline = (text: string, version: number) => {
       const doc = TextDocument.create('file:///issue.bulletin', 'bulletin', version, text);
       const analysis = analyses.get(doc);
-      return documentSymbols(analysis.doc, doc, analyses.keptFor(analysis, 'outline', () => new OutlineMemo()));
+      return documentSymbols(
+        analysis.doc,
+        doc,
+        analyses.keptFor(analysis, 'outline', () => new OutlineMemo()),
+      );
     };
     const last = (symbols: readonly DocumentSymbol[]) => symbols.filter((s) => s.kind === SymbolKind.Class).at(-1)!;
     const before = last(outline(source, 1));

@@ -325,7 +325,28 @@ describe('text', () => {
 describe('finding cross-references', () => {
   test('the search that tries the pattern next to each `see` finds what one global search with it finds', () => {
     const global = /\(See\s|(?:^|[^(\p{L}])see\s+(?=\p{Lu})/gu;
-    const piece = fc.constantFrom('(', 'See', 'see', 'SEE', 'sees', ' ', '  ', '\n', '\t', '\u00a0', 'A', 'a', 'É', 'é', '𝐀', '😀', '.', ')', 'x', 'e');
+    const piece = fc.constantFrom(
+      '(',
+      'See',
+      'see',
+      'SEE',
+      'sees',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u00a0',
+      'A',
+      'a',
+      'É',
+      'é',
+      '𝐀',
+      '😀',
+      '.',
+      ')',
+      'x',
+      'e',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.nat({ max: 40 }), (pieces, start) => {
         const part = pieces.join('');

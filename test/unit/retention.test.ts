@@ -29,7 +29,11 @@ test('editing every article of a long issue once keeps no old version of its tex
   let doc = TextDocument.create('file:///long.bulletin', 'bulletin', 1, text);
   const first = analyses.get(doc);
   analyses.problems(first);
-  documentSymbols(first.doc, doc, analyses.keptFor(first, 'outline', () => new OutlineMemo()));
+  documentSymbols(
+    first.doc,
+    doc,
+    analyses.keptFor(first, 'outline', () => new OutlineMemo()),
+  );
   const before = heapAfterGc();
   const edited = first.doc.articles.map((a, i) => (a.body[0] ?? a).start + i);
   expect(edited.length).toBeGreaterThan(80);
@@ -38,7 +42,11 @@ test('editing every article of a long issue once keeps no old version of its tex
     doc = TextDocument.update(doc, [{ range: { start: position, end: position }, text: 'x' }], doc.version + 1);
     const analysis = analyses.get(doc);
     analyses.problems(analysis);
-    documentSymbols(analysis.doc, doc, analyses.keptFor(analysis, 'outline', () => new OutlineMemo()));
+    documentSymbols(
+      analysis.doc,
+      doc,
+      analyses.keptFor(analysis, 'outline', () => new OutlineMemo()),
+    );
   }
   const grown = heapAfterGc() - before;
   // One version of the text is 2 bytes a character; keeping one per article would be ninety times that.

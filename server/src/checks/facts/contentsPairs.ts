@@ -66,7 +66,8 @@ function restOf(keys: Keys, text: string, item: Matchable): RestKeys {
 /** How well an entry (`eh`, `e`) matches an article (`ah`, `a`). */
 function score(eh: Keys, e: RestKeys, ah: Keys, a: RestKeys): number {
   let s = 0;
-  if (eh.headline && ah.headline && (eh.headline === ah.headline || eh.headline === ah.shortHeadline || eh.shortHeadline === ah.headline)) s += 100;
+  if (eh.headline && ah.headline && (eh.headline === ah.headline || eh.headline === ah.shortHeadline || eh.shortHeadline === ah.headline))
+    s += 100;
   if (e.standfirst && a.standfirst) {
     if (e.standfirst === a.standfirst) s += 60;
     else if (
