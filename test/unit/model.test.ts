@@ -361,3 +361,12 @@ describe('finding cross-references', () => {
     );
   });
 });
+
+test('a running reference opening a paragraph is found whichever paragraph of the article it opens', () => {
+  const article = (body: string) =>
+    `OIL TOWN WAITS FOR ANSWERS\n\nStandfirst.\n\nBy Dina Tokbaeva\n\nFirst paragraph.\n\n${body}\n\nPOWER CUTS RETURN\n\nStandfirst two.\n\nBy Dina Tokbaeva\n\nsee Oil Town Waits for Answers.\n`;
+  const targets = (text: string) => parseBulletin(text).articles.flatMap((a) => a.crossReferences.map((r) => r.target.text));
+  // Opening the article's first paragraph, and its second.
+  expect(targets(article('More.'))).toEqual(['Oil Town Waits for Answers']);
+  expect(targets(article('see Oil Town Waits for Answers.'))).toEqual(['Oil Town Waits for Answers', 'Oil Town Waits for Answers']);
+});

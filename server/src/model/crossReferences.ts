@@ -155,17 +155,19 @@ export function findCrossReferences(text: string, paragraphs: readonly Paragraph
   let next = 0;
   for (let m = nextReference(part, next); m; m = nextReference(part, next)) {
     next = m.index + m[0].length;
-    const at = from + m.index;
+    // Where the reference's first word stands: a running one's match begins with the character before it.
+    const parenthesised = m[0].startsWith('(See');
+    const at = from + m.index + (parenthesised ? 0 : m[0].indexOf('see'));
     while (p < paragraphs.length && paragraphs[p]!.end <= at) p++;
     const paragraph = paragraphs[p];
     if (!paragraph || at < paragraph.start || at < consumed) continue;
-    if (m[0].startsWith('(See')) {
+    if (parenthesised) {
       const ref = parenthetical(text, paragraph, at);
       refs.push(ref);
       consumed = ref.end;
       next = Math.max(next, ref.end - from);
     } else {
-      const ref = running(text, paragraph, at + m[0].length);
+      const ref = running(text, paragraph, from + m.index + m[0].length);
       if (ref) refs.push(ref);
     }
   }
