@@ -1,13 +1,13 @@
 // Lines as LSP counts them: `\r\n`, `\r` and `\n` all end a line.
 import type { Paragraph, Span } from './types';
 
+const LINE_BREAK = /[\r\n]/g;
+
 /** Offset where the line containing `offset` ends (before its line break). */
 export function lineEnd(text: string, offset: number): number {
-  for (let i = offset; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
+  // The pattern finds the break faster than a loop over the line's characters.
+  LINE_BREAK.lastIndex = offset;
+  return LINE_BREAK.test(text) ? LINE_BREAK.lastIndex - 1 : text.length;
 }
 
 /** Offset after the line break that starts at `offset` (itself when there is none). */
