@@ -1,8 +1,10 @@
-// Profiles the work one keystroke costs in the middle of a generated bulletin, stage by stage (median CPU ms).
+// Profiles the work one keystroke costs in the middle of a generated bulletin (median CPU ms): stage by stage, as
+// the server goes from a change to the diagnostics it sends, and check by check.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CHECKS } from '../server/src/checks/registry';
+import { toDiagnostics } from '../server/src/features/diagnostics';
 import { DEFAULT_PROFILE } from '../server/src/profile/profile';
 import { Analyses } from '../server/src/workspace/analysis';
 import { WorkspaceIndex } from '../server/src/workspace/index';
@@ -16,38 +18,52 @@ const index = new WorkspaceIndex();
 const analyses = new Analyses(index, () => DEFAULT_PROFILE);
 let doc = TextDocument.create('file:///x.bulletin', 'bulletin', 1, text);
 analyses.problems(analyses.get(doc));
-const times = new Map<string, number[]>();
-// CPU time, not wall time: other work on the machine does not count.
+const stages = new Map<string, number[]>();
+const checks = new Map<string, number[]>();
+// CPU time, not wall time: other work on the machine does not count (page faults, in the kernel, do).
 const cpu = (): number => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
-const t = <T>(name: string, f: () => T): T => {
+const t = <T>(into: Map<string, number[]>, name: string, f: () => T): T => {
   const s = cpu();
   const r = f();
-  const list = times.get(name) ?? [];
+  const list = into.get(name) ?? [];
   list.push(cpu() - s);
-  times.set(name, list);
+  into.set(name, list);
   return r;
 };
 let at = text.indexOf('\n\n', text.length >> 1) - 10;
-for (let i = 0; i < 60; i++) {
+// Even keystrokes go through the stages as the server does; odd ones run each check on its own.
+for (let i = 0; i < 120; i++) {
   const pos = doc.positionAt(at);
-  doc = TextDocument.update(doc, [{ range: { start: pos, end: pos }, text: 'x' }], doc.version + 1);
+  t(stages, 'apply the edit', () => {
+    doc = TextDocument.update(doc, [{ range: { start: pos, end: pos }, text: 'x' }], doc.version + 1);
+    // V8 joins the edited text into one string when it is first read.
+    return doc.getText().charCodeAt(0);
+  });
   at += 1;
-  const analysis = t('get', () => analyses.get(doc));
-  const context = t('context', () => analyses.context(analysis));
-  for (const check of CHECKS) t(check.code, () => check.run(context));
-  t('problems', () => analyses.problems(analysis));
+  const analysis = t(stages, 'parse and summary', () => analyses.get(doc));
+  if (i % 2 === 0) {
+    const problems = t(stages, 'checks', () => analyses.problems(analysis) ?? []);
+    const diagnostics = t(stages, 'to diagnostics', () => toDiagnostics(problems, doc, doc.uri));
+    t(stages, 'JSON and bytes', () => Buffer.from(JSON.stringify({ uri: doc.uri, version: doc.version, diagnostics })).length);
+  } else {
+    const context = t(checks, 'context', () => analyses.context(analysis));
+    for (const check of CHECKS) t(checks, check.code, () => check.run(context));
+  }
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-console.log(
+const line = (times: Map<string, number[]>, most: number): string =>
   [...times]
-    .map(([k, v]) => [k, median(v.slice(10))] as const)
+    .map(([k, v]) => [k, median(v.slice(5))] as const)
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 16)
+    .slice(0, most)
     .map(([k, v]) => `${k}=${v.toFixed(2)}`)
-    .join('  '),
-);
+    .join('  ');
+console.log(`stages: ${line(stages, 10)}`);
+console.log(`checks: ${line(checks, 16)}`);
 const final = analyses.problems(analyses.get(doc)) ?? [];
-console.log(`${final.length} findings, ${(JSON.stringify(final).length / 1024).toFixed(0)} KB as JSON`);
+console.log(
+  `${final.length} findings, ${(JSON.stringify(toDiagnostics(final, doc, doc.uri)).length / 1024).toFixed(0)} KB of diagnostics as JSON`,
+);

@@ -1,7 +1,8 @@
 // `npm run bench`: bundles bench/run.ts and runs it (after the production build
 // and the .vsix, whose sizes it reports). Writes bench/results.json.
 // `node scripts/bench.mjs profile [bytes]` and `node scripts/bench.mjs keystroke [bytes]`
-// instead print where the time of one full check, or of one keystroke, goes, check by check.
+// instead print where the time of one full check (check by check), or of one keystroke (stage by stage and check
+// by check), goes.
 import { execFileSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 
