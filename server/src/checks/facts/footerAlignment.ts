@@ -40,6 +40,9 @@ export function footerAlignment(context: CheckContext): FooterAlignment | undefi
     const bySignature = new Map<string, TemplateParagraph[]>();
     for (const t of template.paragraphs) bySignature.set(t.signature, [...(bySignature.get(t.signature) ?? []), t]);
     const paragraphs: AlignedParagraph[] = [];
+    // The template paragraphs matched so far: kept as the loop goes, as a footer may hold thousands of paragraphs
+    // (several issues pasted one after another).
+    const used = new Set<TemplateParagraph>();
     let divider: Divider | undefined;
     for (const element of footer.elements) {
       if (element.type === 'divider') {
@@ -48,8 +51,8 @@ export function footerAlignment(context: CheckContext): FooterAlignment | undefi
       }
       const raw = text.slice(element.paragraph.start, element.paragraph.end);
       const candidates = bySignature.get(footerSignature(raw)) ?? [];
-      const used = new Set(paragraphs.map((p) => p.template));
       const match = candidates.find((c) => !used.has(c)) ?? candidates[0];
+      if (match) used.add(match);
       paragraphs.push({
         paragraph: element.paragraph,
         ...(match ? { template: match } : {}),
@@ -80,7 +83,12 @@ export function footerAlignment(context: CheckContext): FooterAlignment | undefi
       }
     });
     const map = new Map<TemplateParagraph, AlignedParagraph[]>();
-    for (const p of paragraphs) if (p.template) map.set(p.template, [...(map.get(p.template) ?? []), p]);
+    for (const p of paragraphs) {
+      if (!p.template) continue;
+      const list = map.get(p.template);
+      if (list) list.push(p);
+      else map.set(p.template, [p]);
+    }
     const continuations = new Set<AlignedParagraph>();
     paragraphs.forEach((p, i) => {
       const previous = paragraphs[i - 1];
