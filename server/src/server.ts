@@ -66,6 +66,8 @@ import { parseBulletin } from './model/parse';
 import { parseOptionsFor } from './profile/parseOptions';
 import type { CheckSetting } from './profile/profile';
 import { SYNCED_DOCUMENTS } from './protocol/documents';
+import { pauseAfter } from './protocol/turns';
+import type { Pause } from './protocol/turns';
 import {
   codeActionParams,
   commandParams,
@@ -132,6 +134,12 @@ interface Settings {
 
 /** Files read ahead of the one being indexed. */
 const READ_AHEAD = 8;
+
+/**
+ * Milliseconds the checks of a document run before edits and requests that came in meanwhile are read: an edit
+ * cancels the checks of the version it replaces. A keystroke in a 1 MB issue is checked within one slice.
+ */
+const ANALYSIS_SLICE_MS = 10;
 
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -216,12 +224,23 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let flushedAt = 0;
   let publishedHeadlines = index.headlinesVersion;
 
-  const publish = (uri: string): void => {
+  /** A pause for the checks of one analysis: after each slice of its work, edits and requests are read. */
+  const turns = (): Pause =>
+    pauseAfter(
+      ANALYSIS_SLICE_MS,
+      () => performance.now(),
+      () => new Promise((resolve) => setImmediate(resolve)),
+    );
+
+  /** Checks the document in turns and publishes what they find, unless a newer version arrives meanwhile. */
+  const publish = async (uri: string): Promise<void> => {
     const document = documents.get(uri);
     if (!document) return;
+    const pause = turns();
     const analysis = analyse(document);
-    const problems = analyses.problems(analysis, () => documents.get(uri)?.version !== analysis.version);
-    if (!problems) return;
+    const stale = (): boolean => documents.get(uri)?.version !== analysis.version;
+    const problems = await analyses.problemsInTurns(analysis, stale, pause);
+    if (!problems || stale()) return;
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(problems, document, uri) });
   };
 
@@ -240,10 +259,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     refreshAll(except);
   };
 
-  const flush = (): void => {
+  const flush = async (): Promise<void> => {
     if (flushedAt !== scheduled) {
       flushedAt = scheduled;
-      setImmediate(flush);
+      setImmediate(startFlush);
       return;
     }
     flushScheduled = false;
@@ -252,20 +271,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const uri of uris) {
       try {
         if (support.pullDiagnostics) analysisOf(uri);
-        else publish(uri);
+        else await publish(uri);
       } catch (error) {
         connection.console.error(`analysis of ${uri} failed: ${describe(error)}`);
       }
     }
     refreshIfHeadlinesChanged(new Set(uris));
   };
+  const startFlush = (): void => void flush();
 
   function schedule(uri: string): void {
     pending.add(uri);
     scheduled++;
     if (!flushScheduled) {
       flushScheduled = true;
-      setImmediate(flush);
+      setImmediate(startFlush);
     }
   }
 
@@ -286,14 +306,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return valid;
   };
 
+  /** A handler's failure: logged and answered with the fallback, never fatal; protocol errors are answered as they are. */
+  const failed = <R>(name: string, fallback: R, error: unknown): R => {
+    if (error instanceof ResponseError) throw error;
+    connection.console.error(`${name} failed: ${describe(error)}`);
+    return fallback;
+  };
+
   /** Runs a handler's work; a failure is logged and answered with the fallback, never fatal. */
   const recover = <R>(name: string, fallback: R, work: () => R): R => {
     try {
       return work();
     } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      connection.console.error(`${name} failed: ${describe(error)}`);
-      return fallback;
+      return failed(name, fallback, error);
     }
   };
 
@@ -302,6 +327,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     (params: P, token: CancellationToken): R => {
       const valid = admit(params, validate);
       return recover(name, fallback, () => handler(valid, token));
+    };
+
+  /** As `guard`, for a handler that answers after turns of the event loop. */
+  const guardInTurns =
+    <P, R>(name: string, fallback: R, validate: (params: P) => P, handler: (params: P, token: CancellationToken) => Promise<R>) =>
+    async (params: P, token: CancellationToken): Promise<R> => {
+      const valid = admit(params, validate);
+      try {
+        return await handler(valid, token);
+      } catch (error) {
+        return failed(name, fallback, error);
+      }
     };
 
   /** The problems of the analysis, unless the request was cancelled first: then the protocol's RequestCancelled. */
@@ -496,17 +533,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.languages.diagnostics.on(
-    guard<DocumentDiagnosticParams, DocumentDiagnosticReport>(
+    guardInTurns<DocumentDiagnosticParams, DocumentDiagnosticReport>(
       'diagnostics',
       { kind: DocumentDiagnosticReportKind.Full, items: [] },
       documentParams,
-      (params, token) => {
+      async (params, token) => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        const pause = turns();
         const analysis = analyse(document);
         const resultId = analyses.resultKey(analysis);
         if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-        const problems = problemsUnlessCancelled(analysis, token);
+        // Cancelled by the client, or by an edit that came in while the checks ran: the client pulls again.
+        const stale = (): boolean => token.isCancellationRequested || documents.get(document.uri)?.version !== analysis.version;
+        const problems = await analyses.problemsInTurns(analysis, stale, pause);
+        if (!problems || stale()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
         return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(problems, document, document.uri) };
       },
     ),

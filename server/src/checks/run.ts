@@ -9,7 +9,11 @@ export interface RunOptions {
   readonly checks?: readonly Check[];
 }
 
-export function runChecks(context: CheckContext, options: RunOptions = {}): Problem[] {
+/**
+ * The checks run one at a time: the generator yields after each, so that a caller may let other work run in
+ * between. It returns what was found, in document order (only what the checks before a cancellation found).
+ */
+export function* checkInSteps(context: CheckContext, options: RunOptions = {}): Generator<void, Problem[], void> {
   const problems: Problem[] = [];
   for (const check of options.checks ?? CHECKS) {
     if (options.isCancelled?.()) break;
@@ -17,7 +21,16 @@ export function runChecks(context: CheckContext, options: RunOptions = {}): Prob
     const setting = context.profile.checks[check.code] ?? check.severity;
     if (setting === 'off') continue;
     for (const finding of check.run(context)) problems.push({ ...finding, code: check.code, severity: setting });
+    yield;
   }
   // Stable: findings at one place keep the order of the registry.
   return problems.sort((a, b) => a.start - b.start);
+}
+
+export function runChecks(context: CheckContext, options: RunOptions = {}): Problem[] {
+  const steps = checkInSteps(context, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

@@ -5,7 +5,7 @@ import { ArticleResults } from '../checks/articleResults';
 import type { Problem } from '../checks/check';
 import { createCheckContext } from '../checks/context';
 import type { CheckContext, SizeLimit } from '../checks/context';
-import { runChecks } from '../checks/run';
+import { checkInSteps, runChecks } from '../checks/run';
 import type { Positions } from '../model/lineIndex';
 import { ParseCache } from '../model/incremental';
 import { parseBulletin, unparsedDocument } from '../model/parse';
@@ -142,6 +142,35 @@ export class Analyses {
     if (cancelled) return undefined;
     cached.problems = { key, value };
     return value;
+  }
+
+  /**
+   * As `problems`, but a check at a time, awaiting `pause` after each where it gives a promise: while it waits,
+   * the event loop runs, and edits and requests come in. Undefined once `isCancelled` holds (a newer version
+   * arrived); the problems a request computed meanwhile, where one did.
+   */
+  async problemsInTurns(
+    analysis: Analysis,
+    isCancelled: () => boolean,
+    pause: () => Promise<void> | undefined,
+  ): Promise<Problem[] | undefined> {
+    const cached = analysis as Cached;
+    const key = this.resultKey(analysis);
+    if (cached.problems?.key === key) return cached.problems.value;
+    let cancelled = false;
+    const steps = checkInSteps(this.context(analysis), { isCancelled: () => (cancelled = cancelled || isCancelled()) });
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        if (cancelled) return undefined;
+        cached.problems = { key, value: step.value };
+        return step.value;
+      }
+      const waiting = pause();
+      if (!waiting) continue;
+      await waiting;
+      if (cached.problems?.key === key) return cached.problems.value;
+    }
   }
 
   forget(uri: string): void {

@@ -1,0 +1,53 @@
+// A long issue is checked in turns of the event loop: requests are answered
+// while its checks run, and an edit cancels the checks of the version it
+// replaces, published (Neovim) or pulled (VS Code).
+import { afterEach, expect, test } from 'vitest';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
+import type { FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { TestClient } from '../support/lspClient';
+import { generate } from '../../bench/generate';
+import { sample } from '../support/fixture';
+
+const clients: TestClient[] = [];
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.stop()));
+});
+
+const uri = 'file:///drafts/long-issue.bulletin';
+/** An issue of 4 MB (the sample's articles, many times over): under the size for full checks, which take a while. */
+const longIssue = (): string => generate(sample(), 4_000_000).bulletin;
+const typed = [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'x' }];
+
+test('an edit that comes in while a long issue is checked cancels those checks: only the new version is published', async () => {
+  const client = await TestClient.start();
+  clients.push(client);
+  client.open(uri, longIssue());
+  // Answered once the text is parsed, before or between the slices of its checks.
+  await client.request('textDocument/foldingRange', { textDocument: { uri } });
+  const version = client.change(uri, typed);
+  const diagnostics = await client.diagnosticsFor(uri, version);
+  expect(diagnostics.length).toBeGreaterThan(1000);
+  expect((client.published.get(uri) ?? []).map((p) => p.version)).toEqual([version]);
+}, 60000);
+
+test('a pull of diagnostics lets requests through while it checks, and an edit meanwhile cancels it; the next pull gets the report', async () => {
+  const client = await TestClient.start({ pull: true });
+  clients.push(client);
+  client.open(uri, longIssue());
+  let settled = false;
+  const first = client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }).then(
+    (report) => ({ report }),
+    (error: unknown) => ({ error }),
+  );
+  void first.finally(() => (settled = true));
+  // Sent as a typist would, before the pull is answered: the folding request, then a keystroke.
+  const folding = client.request('textDocument/foldingRange', { textDocument: { uri } });
+  client.change(uri, typed);
+  await folding;
+  expect(settled).toBe(false);
+  const outcome = await first;
+  expect('error' in outcome && outcome.error instanceof ResponseError && outcome.error.code).toBe(LSPErrorCodes.RequestCancelled);
+  const report = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+  expect(report.kind).toBe('full');
+  expect(report.items.length).toBeGreaterThan(1000);
+}, 60000);
