@@ -311,6 +311,23 @@ async function workspace(count: number) {
       context: { includeDeclaration: true },
     }),
   );
+  // A keystroke in the open issue (on the line of its first reference), then the same request: only that issue's
+  // references are resolved again.
+  let version = 1;
+  const referencesAfterEdit = await time(20, 2, async () => {
+    version++;
+    const at = { line: refLine, character: 0 };
+    const range = version % 2 === 0 ? { start: at, end: at } : { start: at, end: { line: refLine, character: 1 } };
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: last, version },
+      contentChanges: [{ range, text: version % 2 === 0 ? 'x' : '' }],
+    });
+    return client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: last },
+      position: { line: headlineLine, character: 2 },
+      context: { includeDeclaration: true },
+    });
+  });
   const symbols = await time(20, 2, () => client.connection.sendRequest('workspace/symbol', { query: 'oil town 77' }));
   await client.stop();
   return {
@@ -321,6 +338,7 @@ async function workspace(count: number) {
     resolveReferenceMs: definition,
     findReferencesColdMs: referencesCold.median,
     findReferencesMs: referencesWarm,
+    findReferencesAfterEditMs: referencesAfterEdit,
     workspaceSymbolsMs: symbols,
   };
 }
@@ -436,7 +454,7 @@ function table(r: {
     `| Keystroke in a 1 MB issue → diagnostics (spawned server) | ${r.keystroke1MB.median} ms (p95 ${r.keystroke1MB.p95}) | | |`,
     `| ${r.workspace.issues} issues (${r.workspace.megabytes} MB) on disk: cold index | ${r.workspace.indexSeconds} s, ${r.workspace.rssMegabytes} MB RSS | | |`,
     `| Resolve a cross-reference (definition) | ${r.workspace.resolveReferenceMs.median} ms (p95 ${r.workspace.resolveReferenceMs.p95}) | | |`,
-    `| Find all references (first / then) | ${r.workspace.findReferencesColdMs} ms / ${r.workspace.findReferencesMs.median} ms | | |`,
+    `| Find all references (first / then / after a keystroke in the issue) | ${r.workspace.findReferencesColdMs} ms / ${r.workspace.findReferencesMs.median} ms / ${r.workspace.findReferencesAfterEditMs.median} ms (p95 ${r.workspace.findReferencesAfterEditMs.p95}) | | |`,
     `| Workspace symbols with a query | ${r.workspace.workspaceSymbolsMs.median} ms (p95 ${r.workspace.workspaceSymbolsMs.p95}) | | |`,
     `| Server start → initialize answered | ${r.activation.serverStartupMs.median} ms (p95 ${r.activation.serverStartupMs.p95}) | | |`,
     `| Client bundle load | ${r.activation.clientBundleLoadMs} ms | | |`,

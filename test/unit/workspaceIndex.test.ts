@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { LineIndex } from '../../server/src/model/lineIndex';
 import { parseBulletin } from '../../server/src/model/parse';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { ReferenceGraph } from '../../server/src/workspace/references';
 import { summarize } from '../../server/src/workspace/summary';
 
 const article = (headline: string, body = 'Body.') => `${headline}\n\nStandfirst.\n\nBy Dina Tokbaeva\n\n${body}\n`;
@@ -80,5 +81,94 @@ describe('WorkspaceIndex', () => {
       expect(a && [a.uri, a.range.start.line, a.text]).toEqual(b && [b.uri, b.range.start.line, b.text]);
     }
     expect(edited.closest('Kazakstans Unhappy Oil Worker')?.range.start.line).toBe(11);
+  });
+});
+
+describe('ReferenceGraph', () => {
+  const files = {
+    'file:///a': `${article('POWER CUTS RETURN', 'Power is off again. (See Oil Workers Strike.)')}\n\n${article('OIL WORKERS STRIKE')}`,
+    'file:///b': article('MINERS PROTEST', 'Miners joined them. (See Power Cuts Return.)'),
+    'file:///c': article('TALKS RESUME', 'Talks went on. (See Power Cuts Return.) And on. (See Oil Workers Strike.)'),
+  };
+  const indexOf = (texts: Record<string, string>): WorkspaceIndex => {
+    const index = new WorkspaceIndex();
+    for (const [uri, text] of Object.entries(texts)) index.set(summary(uri, text));
+    return index;
+  };
+  /** Every headline's incoming references, as places. */
+  const incoming = (index: WorkspaceIndex, graph: ReferenceGraph) =>
+    [...index.all()].flatMap((s) =>
+      s.headlines.map((h) => [h.text, graph.to(h).map((r) => [r.uri, r.range.start.line, r.range.start.character, r.range.end.character])]),
+    );
+
+  test('after edits, it answers as a graph built afresh, resolving again only the files that changed', () => {
+    const texts = { ...files };
+    const index = indexOf(texts);
+    const graph = new ReferenceGraph(index);
+    expect(incoming(index, graph)).toEqual(incoming(index, new ReferenceGraph(index)));
+    expect(graph.resolved).toBe(3);
+    const edit = (uri: keyof typeof files, from: string, to: string): void => {
+      const version = index.headlinesVersion;
+      texts[uri] = texts[uri].replace(from, to);
+      index.set(summary(uri, texts[uri]));
+      expect(index.headlinesVersion).toBe(version);
+    };
+
+    // A reference moved along its line.
+    edit('file:///b', 'Miners joined them.', 'Miners from the pits joined them.');
+    const afterB = incoming(index, graph);
+    expect(afterB).toEqual(incoming(index, new ReferenceGraph(index)));
+    expect(graph.resolved).toBe(1);
+    expect(afterB).toContainEqual([
+      'POWER CUTS RETURN',
+      [
+        ['file:///b', 6, 39, 56],
+        ['file:///c', 6, 20, 37],
+      ],
+    ]);
+
+    // The headlines that references point at moved along the text, on the same lines.
+    edit('file:///a', 'Power is off again.', 'Power is off again, for days.');
+    expect(incoming(index, graph)).toEqual(incoming(index, new ReferenceGraph(index)));
+    expect(graph.resolved).toBe(1);
+    expect(incoming(index, graph)).toContainEqual([
+      'OIL WORKERS STRIKE',
+      [
+        ['file:///a', 6, 35, 53],
+        ['file:///c', 6, 53, 71],
+      ],
+    ]);
+
+    // A headline renamed: every file is resolved again.
+    texts['file:///a'] = texts['file:///a'].replace('OIL WORKERS STRIKE', 'OIL WORKERS STRIKE AGAIN');
+    index.set(summary('file:///a', texts['file:///a']));
+    expect(incoming(index, graph)).toEqual(incoming(index, new ReferenceGraph(index)));
+    expect(graph.resolved).toBe(3);
+    expect(incoming(index, graph)).toContainEqual(['OIL WORKERS STRIKE AGAIN', []]);
+  });
+
+  test('of two issues of one date with the same headline, references go to the first by name, wherever the headlines stand', () => {
+    const texts: Record<string, string> = {
+      'file:///d1': `${article('FIRST STORY', 'A long body of text for the first story.')}\n\n${article('SAME TITLE')}`,
+      'file:///d2': `${article('OTHER STORY', 'A body of middling length.')}\n\n${article('SAME TITLE')}`,
+      'file:///r': article('REFERRING', 'It went on. (See Same Title.)'),
+    };
+    const index = indexOf(texts);
+    const graph = new ReferenceGraph(index);
+    const expected = [
+      ['FIRST STORY', []],
+      ['SAME TITLE', [['file:///r', 6, 17, 27]]],
+      ['OTHER STORY', []],
+      ['SAME TITLE', []],
+      ['REFERRING', []],
+    ];
+    expect(incoming(index, graph)).toEqual(expected);
+    // d1's headline now stands before d2's in its file, where it stood after: the same lines, the same answer.
+    const version = index.headlinesVersion;
+    texts['file:///d1'] = texts['file:///d1']!.replace('A long body of text for the first story.', 'Short.');
+    index.set(summary('file:///d1', texts['file:///d1']));
+    expect(index.headlinesVersion).toBe(version);
+    expect(incoming(index, graph)).toEqual(expected);
+    expect(incoming(index, new ReferenceGraph(index))).toEqual(expected);
   });
 });

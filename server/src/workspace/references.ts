@@ -3,7 +3,7 @@
 import type { HeadlineLookup } from './index';
 import { resolveReference } from './resolve';
 import type { TitleResolution } from './resolve';
-import type { HeadlineEntry, Range, ReferenceEntry } from './summary';
+import type { HeadlineEntry, IssueSummary, Range, ReferenceEntry } from './summary';
 import { rangeInSlice } from './summary';
 
 export interface IncomingReference {
@@ -14,14 +14,32 @@ export interface IncomingReference {
   readonly range: Range;
 }
 
-export function headlineId(entry: { readonly uri: string; readonly start: number }): string {
-  return `${entry.uri}#${entry.start}`;
+/**
+ * Where a headline stands while the workspace's headlines are as they were (the index's `headlinesVersion`):
+ * its issue and its article. Unlike its offset, an edit elsewhere in its issue does not move it.
+ */
+function headlineId(entry: { readonly uri: string; readonly article: number }): string {
+  return `${entry.uri}#${entry.article}`;
 }
 
-export class ReferenceGraph {
-  private cache: { version: number; byHeadline: Map<string, IncomingReference[]> } | undefined;
+/** The resolved titles of one file's references, with the headline each resolves to. */
+interface FileReferences {
+  readonly summary: IssueSummary;
+  readonly headlinesVersion: number;
+  readonly incoming: readonly (readonly [headline: string, reference: IncomingReference])[];
+}
 
-  constructor(private readonly index: HeadlineLookup & { readonly version: number }) {}
+/**
+ * Kept from one version of the index to the next: a file's references are resolved again only when its summary
+ * changed or the workspace's headlines did (a keystroke in one issue of an archive resolves that issue's alone).
+ */
+export class ReferenceGraph {
+  private files = new Map<string, FileReferences>();
+  private cache: { version: number; byHeadline: Map<string, IncomingReference[]> } | undefined;
+  /** Files whose references the last update resolved, for tests and measurements. */
+  resolved = 0;
+
+  constructor(private readonly index: HeadlineLookup & { readonly version: number; readonly headlinesVersion: number }) {}
 
   /** References whose title resolves to this headline (as its first, definition, target). */
   to(headline: HeadlineEntry): readonly IncomingReference[] {
@@ -31,20 +49,35 @@ export class ReferenceGraph {
   private graph(): Map<string, IncomingReference[]> {
     if (this.cache?.version === this.index.version) return this.cache.byHeadline;
     const byHeadline = new Map<string, IncomingReference[]>();
+    const files = new Map<string, FileReferences>();
+    this.resolved = 0;
     for (const summary of this.index.all()) {
-      for (const entry of summary.references) {
-        const resolution = resolveReference(entry.reference, entry.reference.target.text, this.index, summary.uri);
-        for (const title of resolution?.titles ?? []) {
-          const target = title.targets[0];
-          if (!target) continue;
-          const id = headlineId(target);
-          const list = byHeadline.get(id) ?? [];
-          list.push({ uri: summary.uri, entry, title, range: rangeInSlice(entry.lines, title) });
-          byHeadline.set(id, list);
-        }
+      let file = this.files.get(summary.uri);
+      if (file?.summary !== summary || file.headlinesVersion !== this.index.headlinesVersion) {
+        file = this.resolve(summary);
+        this.resolved++;
+      }
+      files.set(summary.uri, file);
+      for (const [id, incoming] of file.incoming) {
+        const list = byHeadline.get(id);
+        if (list) list.push(incoming);
+        else byHeadline.set(id, [incoming]);
       }
     }
+    this.files = files;
     this.cache = { version: this.index.version, byHeadline };
     return byHeadline;
+  }
+
+  private resolve(summary: IssueSummary): FileReferences {
+    const incoming: [string, IncomingReference][] = [];
+    for (const entry of summary.references) {
+      const resolution = resolveReference(entry.reference, entry.reference.target.text, this.index, summary.uri);
+      for (const title of resolution?.titles ?? []) {
+        const target = title.targets[0];
+        if (target) incoming.push([headlineId(target), { uri: summary.uri, entry, title, range: rangeInSlice(entry.lines, title) }]);
+      }
+    }
+    return { summary, headlinesVersion: this.index.headlinesVersion, incoming };
   }
 }

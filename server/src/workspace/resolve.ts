@@ -37,9 +37,11 @@ function orderTargets(targets: readonly HeadlineEntry[], uri: string, lookup: He
     const d = lookup.summary(entry.uri)?.issue.date;
     return d ? d.year * 10000 + d.month * 100 + (d.day ?? 0) : 0;
   };
+  // Issues of one date in the order of their names, not of where their headlines stand: an edit in one of them
+  // then leaves the order as it was (the reference graph keeps resolutions while the headlines are unchanged).
   return [...targets].sort((a, b) => {
     if ((a.uri === uri) !== (b.uri === uri)) return a.uri === uri ? -1 : 1;
-    return dateOf(b) - dateOf(a) || a.start - b.start;
+    return dateOf(b) - dateOf(a) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start);
   });
 }
 
