@@ -4,6 +4,7 @@
 // in features/, checks/ and workspace/.
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -119,6 +120,7 @@ export interface ServerOptions {
 interface ClientSupport {
   pullDiagnostics: boolean;
   diagnosticRefresh: boolean;
+  codeLensRefresh: boolean;
   watchedFiles: boolean;
   progress: boolean;
   workspaceFolders: boolean;
@@ -176,6 +178,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const support: ClientSupport = {
     pullDiagnostics: false,
     diagnosticRefresh: false,
+    codeLensRefresh: false,
     watchedFiles: false,
     progress: false,
     workspaceFolders: false,
@@ -388,6 +391,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
     publishedHeadlines = index.headlinesVersion;
     refreshAll();
+    void afterIndexing();
+  };
+
+  /** Code lenses count references across the archive: the client is asked for them again when it changed. */
+  const refreshCodeLenses = (): void => {
+    if (support.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  };
+
+  /** The archive's references are resolved in the background, between other work, before code lenses are asked for. */
+  const afterIndexing = async (): Promise<void> => {
+    await graph.prepare(turns(), () => lifecycle === 'shut down');
+    refreshCodeLenses();
   };
 
   const publishProfile = (entry: FolderProfile): void => {
@@ -429,6 +444,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const capabilities = params.capabilities;
     support.pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     support.diagnosticRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    support.codeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
     support.watchedFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     support.progress = capabilities.window?.workDoneProgress === true;
     support.workspaceFolders = capabilities.workspace?.workspaceFolders === true;
@@ -504,6 +520,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
+    let archiveChanged = false;
     for (const change of params.changes) {
       const owner = profiles.ownerOf(change.uri);
       if (owner !== undefined) {
@@ -513,8 +530,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (documents.get(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) index.remove(change.uri);
       else indexFile(change.uri, await options.files.read(change.uri));
+      archiveChanged = true;
     }
     refreshIfHeadlinesChanged();
+    if (archiveChanged) refreshCodeLenses();
   });
 
   documents.onDidOpen((event) => schedule(event.document.uri));

@@ -171,4 +171,26 @@ describe('ReferenceGraph', () => {
     expect(incoming(index, graph)).toEqual(expected);
     expect(incoming(index, new ReferenceGraph(index))).toEqual(expected);
   });
+
+  test('prepared in the background, a file at a time, it has nothing left to resolve when asked; cancelled, the rest is resolved when asked', async () => {
+    const index = indexOf(files);
+    const prepared = new ReferenceGraph(index);
+    let pauses = 0;
+    await prepared.prepare(
+      () => (pauses++, Promise.resolve()),
+      () => false,
+    );
+    expect(pauses).toBe(3);
+    expect(incoming(index, prepared)).toEqual(incoming(index, new ReferenceGraph(index)));
+    expect(prepared.resolved).toBe(0);
+
+    const cancelled = new ReferenceGraph(index);
+    let asked = 0;
+    await cancelled.prepare(
+      () => undefined,
+      () => asked++ >= 1,
+    );
+    expect(incoming(index, cancelled)).toEqual(incoming(index, new ReferenceGraph(index)));
+    expect(cancelled.resolved).toBe(2);
+  });
 });

@@ -69,6 +69,23 @@ export class ReferenceGraph {
     return byHeadline;
   }
 
+  /**
+   * Resolves, a file at a time, the references of the files not yet resolved for the index as it is, so that the
+   * next request finds them done: awaits `pause` between files where it gives a promise, and stops once
+   * `isCancelled` holds. Files that change meanwhile are resolved again when asked for.
+   */
+  async prepare(pause: () => Promise<void> | undefined, isCancelled: () => boolean): Promise<void> {
+    for (const summary of [...this.index.all()]) {
+      if (isCancelled()) return;
+      const file = this.files.get(summary.uri);
+      if (file?.summary === summary && file.headlinesVersion === this.index.headlinesVersion) continue;
+      if (this.index.summary(summary.uri) !== summary) continue;
+      this.files.set(summary.uri, this.resolve(summary));
+      const waiting = pause();
+      if (waiting) await waiting;
+    }
+  }
+
   private resolve(summary: IssueSummary): FileReferences {
     const incoming: [string, IncomingReference][] = [];
     for (const entry of summary.references) {
