@@ -139,7 +139,7 @@ const READ_AHEAD = 8;
 
 /**
  * Milliseconds the checks of a document run before edits and requests that came in meanwhile are read: an edit
- * cancels the checks of the version it replaces. A keystroke in a 1 MB issue is checked within one slice.
+ * cancels the checks of the version it replaces. A keystroke in a 1 MB issue is usually checked within one slice.
  */
 const ANALYSIS_SLICE_MS = 10;
 
