@@ -13,7 +13,10 @@ import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
 import { Analyses } from '../../server/src/workspace/analysis';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { summarize } from '../../server/src/workspace/summary';
-import { clean, sample } from '../support/fixture';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { ReferenceResolution } from '../../server/src/workspace/resolve';
+import { clean, FIXTURES, sample } from '../support/fixture';
 
 interface Edit {
   readonly at: number;
@@ -131,6 +134,78 @@ describe('incremental parsing', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  test('after random edits, the cross-references kept for unchanged articles resolve as a fresh resolution does', () => {
+    const source = sample();
+    const archiveUri = 'file:///archive/rca-2009-04-574.bulletin';
+    const archiveText = readFileSync(path.join(FIXTURES, 'archive', 'rca-2009-04-574.bulletin'), 'utf8');
+    const archived = (index: WorkspaceIndex): WorkspaceIndex => {
+      const parsed = parseBulletin(archiveText);
+      index.set(summarize(parsed, archiveUri, TextDocument.create(archiveUri, 'bulletin', 1, archiveText)));
+      return index;
+    };
+    const seen = (resolutions: readonly ReferenceResolution[]) =>
+      resolutions.map((r) => [
+        r.reference.start,
+        r.titles.map((t) => [t.start, t.end, t.text, t.problem, t.citedIssue?.uri, t.targets.map((x) => [x.uri, x.start, x.range])]),
+      ]);
+    fc.assert(
+      fc.property(fc.array(edit(source.length), { minLength: 1, maxLength: 6 }), (edits) => {
+        const analyses = new Analyses(archived(new WorkspaceIndex()), () => DEFAULT_PROFILE);
+        let doc = TextDocument.create('file:///issue.bulletin', 'bulletin', 1, source);
+        analyses.context(analyses.get(doc)).resolutions();
+        for (const e of edits) {
+          doc = TextDocument.create(doc.uri, 'bulletin', doc.version + 1, apply(doc.getText(), e));
+          const reused = analyses.context(analyses.get(doc)).resolutions();
+          const parsed = parseBulletin(doc.getText());
+          const index = archived(new WorkspaceIndex());
+          index.set(summarize(parsed, doc.uri, doc));
+          const fresh = createCheckContext(parsed, doc.uri, index, DEFAULT_PROFILE).resolutions();
+          expect(seen(reused)).toEqual(seen(fresh));
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  test('when a headline another issue holds is renamed, the references to it are resolved again', () => {
+    const archiveUri = 'file:///archive/rca-2009-04-574.bulletin';
+    const archiveText = readFileSync(path.join(FIXTURES, 'archive', 'rca-2009-04-574.bulletin'), 'utf8');
+    const setArchive = (index: WorkspaceIndex, text: string): void =>
+      index.set(summarize(parseBulletin(text), archiveUri, TextDocument.create(archiveUri, 'bulletin', 1, text)));
+    const index = new WorkspaceIndex();
+    setArchive(index, archiveText);
+    const analyses = new Analyses(index, () => DEFAULT_PROFILE);
+    const doc = TextDocument.create('file:///issue.bulletin', 'bulletin', 1, sample());
+    const targetsOf = (resolutions: readonly ReferenceResolution[]) =>
+      resolutions.flatMap((r) => r.titles.filter((t) => /unhappy oil/i.test(t.text)).map((t) => [t.problem, t.targets.map((x) => x.uri)]));
+    expect(targetsOf(analyses.context(analyses.get(doc)).resolutions())).toContainEqual([undefined, [archiveUri]]);
+    setArchive(index, archiveText.replace(/^KAZAKSTAN'S UNHAPPY OIL WORKERS$/m, "KAZAKSTAN'S OIL WORKERS"));
+    const after = targetsOf(analyses.context(analyses.get(doc)).resolutions());
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every(([, targets]) => targets!.length === 0)).toBe(true);
+  });
+
+  test('a keystroke in an article with no cross-reference looks up no headline to resolve the others again', () => {
+    const index = new WorkspaceIndex();
+    const analyses = new Analyses(index, () => DEFAULT_PROFILE);
+    const text = sample();
+    let doc = TextDocument.create('file:///issue.bulletin', 'bulletin', 1, text);
+    const first = analyses.context(analyses.get(doc)).resolutions();
+    expect(first.length).toBeGreaterThan(3);
+    const article = analyses.get(doc).doc.articles.find((a) => a.crossReferences.length === 0)!;
+    const at = text.indexOf('\n\n', article.body[0]!.start) - 1;
+    doc = TextDocument.create(doc.uri, 'bulletin', 2, `${text.slice(0, at)}x${text.slice(at)}`);
+    const analysis = analyses.get(doc);
+    const find = index.find.bind(index);
+    let lookups = 0;
+    index.find = (key) => (lookups++, find(key));
+    const again = analyses.context(analysis).resolutions();
+    expect(lookups).toBe(0);
+    expect(again.map((r) => r.titles.map((t) => t.targets.map((x) => x.start)))).toEqual(
+      first.map((r) => r.titles.map((t) => t.targets.map((x) => x.start + (x.start > at ? 1 : 0)))),
     );
   });
 

@@ -10,6 +10,8 @@ import { shifted } from '../model/shift';
 interface Entry {
   readonly start: number;
   readonly value: unknown;
+  /** What else the result was derived from (the workspace's headlines), where not the article alone. */
+  readonly depends?: number;
 }
 
 export class ArticleResults {
@@ -35,9 +37,9 @@ export class ArticleResults {
 
   /**
    * The result for this article, computed now or moved from where an earlier version had it (as it is, when it
-   * holds no offsets: not `positioned`).
+   * holds no offsets: not `positioned`). A result computed with other `depends` is computed again.
    */
-  get<T>(name: string, article: Article, compute: () => T, positioned = true): T {
+  get<T>(name: string, article: Article, compute: () => T, positioned = true, depends?: number): T {
     const key = articleKey(article);
     if (key === undefined) return compute();
     let results = this.current.get(key);
@@ -46,10 +48,10 @@ export class ArticleResults {
       this.current.set(key, results);
     }
     const hit = results.get(name);
-    if (hit) return positioned ? shifted(hit.value as T, article.start - hit.start) : (hit.value as T);
+    if (hit && hit.depends === depends) return positioned ? shifted(hit.value as T, article.start - hit.start) : (hit.value as T);
     const value = compute();
     // Kept for later versions, so holding none of this version's text.
-    results.set(name, { start: article.start, value: detached(value) });
+    results.set(name, { start: article.start, value: detached(value), ...(depends === undefined ? {} : { depends }) });
     return value;
   }
 

@@ -1,6 +1,7 @@
 // Everything a check may read: the model, the issue's identity, the workspace
 // lookups and the profile. Facts several checks share are computed once.
 import type { Article } from '../model/types';
+import { append } from '../model/arrays';
 import { issueIdentity } from '../model/issue';
 import type { IssueIdentity } from '../model/issue';
 import { lineBreakOf } from '../model/text';
@@ -10,9 +11,10 @@ import { footerTemplate } from '../profile/footerTemplate';
 import type { FooterTemplate } from '../profile/footerTemplate';
 import type { Profile } from '../profile/profile';
 import type { HeadlineLookup } from '../workspace/index';
-import { resolveReference } from '../workspace/resolve';
 import type { ReferenceResolution } from '../workspace/resolve';
 import { ArticleResults } from './articleResults';
+import { articleResolutions } from './facts/resolutions';
+import type { KeepForArticle } from './facts/resolutions';
 
 export interface CheckContext {
   readonly uri: string;
@@ -98,12 +100,8 @@ export function createCheckContext(
     resolutions: () =>
       memo('resolutions', () => {
         const out: ReferenceResolution[] = [];
-        for (const article of doc.articles) {
-          for (const reference of article.crossReferences) {
-            const resolution = resolveReference(reference, reference.target.text, lookup, uri);
-            if (resolution) out.push(resolution);
-          }
-        }
+        const keep: KeepForArticle = (article, compute) => results.get('resolutions', article, compute, false, lookup.headlinesVersion);
+        for (const article of doc.articles) append(out, articleResolutions(article, uri, lookup, keep));
         return out;
       }),
   };

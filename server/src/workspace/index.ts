@@ -8,6 +8,11 @@ import { titleKey, titleWords } from '../model/text';
 
 /** What checks and features need from the index. */
 export interface HeadlineLookup {
+  /**
+   * Changes whenever what cross-references resolve to may change: while it stays, every issue keeps its identity
+   * and its headlines' keys, in the same order.
+   */
+  readonly headlinesVersion: number;
   /** Headlines whose key (or key without `COUNTRY: `) is `key`. */
   find(key: string): readonly HeadlineEntry[];
   /** Issues of that publication and number (initials may be absent). */

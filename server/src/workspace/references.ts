@@ -39,7 +39,7 @@ export class ReferenceGraph {
   /** Files whose references the last update resolved, for tests and measurements. */
   resolved = 0;
 
-  constructor(private readonly index: HeadlineLookup & { readonly version: number; readonly headlinesVersion: number }) {}
+  constructor(private readonly index: HeadlineLookup & { readonly version: number }) {}
 
   /** References whose title resolves to this headline (as its first, definition, target). */
   to(headline: HeadlineEntry): readonly IncomingReference[] {
