@@ -219,6 +219,26 @@ function variantsIn(words: Tally['words'], acceptedVariants: readonly (readonly 
   return variants;
 }
 
+/** Per article's counts, those of the variant spellings (for the variants they were picked for). */
+const variantCounts = new WeakMap<
+  Counts,
+  { readonly variants: readonly Variant[]; readonly found: readonly (readonly [string, readonly number[]])[] }
+>();
+
+/**
+ * The words of `counts` that are variant spellings (`words` holds them all), with their places, in the order met:
+ * kept for the article's counts while the variants stay, so that a keystroke does not go through every word of
+ * every unchanged article again.
+ */
+function variantWordsIn(counts: Counts, variants: readonly Variant[], words: ReadonlyMap<string, unknown>) {
+  const known = variantCounts.get(counts);
+  if (known?.variants === variants) return known.found;
+  const found: (readonly [string, readonly number[]])[] = [];
+  for (const [word, , , at] of counts) if (words.has(word)) found.push([word, at]);
+  variantCounts.set(counts, { variants, found });
+  return found;
+}
+
 export const styleNameVariants: Check = {
   code: 'style.name-variants',
   severity: 'warning',
@@ -248,7 +268,7 @@ export const styleNameVariants: Check = {
     const everywhere = new Set(variants.map(({ rare }) => rare.word));
     const first = new Set(variants.map(({ common }) => common.word).filter((word) => !everywhere.has(word)));
     for (const { article, counts } of counted) {
-      for (const [word, , , at] of counts) {
+      for (const [word, at] of variantWordsIn(counts, variants, places)) {
         const all = everywhere.has(word);
         if (!all && !first.delete(word)) continue;
         const list = places.get(word)!;
@@ -260,21 +280,14 @@ export const styleNameVariants: Check = {
       const rareAt = places.get(rare.word)!;
       const edits: TextEdit[] = rareAt.map((a) => ({ ...a, newText: common.word }));
       const times = common.count === 1 ? 'once' : `${common.count} times`;
-      for (const at of rareAt) {
-        findings.push({
-          ...at,
-          message: `“${rare.word}” here, but “${common.word}” ${times} elsewhere in this issue: the same name spelled two ways?`,
-          related: [{ ...places.get(common.word)![0]!, message: `“${common.word}”` }],
-          about: [rare.word, common.word],
-          fixes: [
-            {
-              title: `Change ${rare.count === 1 ? '' : `all ${rare.count} `}“${rare.word}” to “${common.word}”`,
-              edits,
-              safe: false,
-            },
-          ],
-        });
-      }
+      // One message, related place and fix for every place of the rare spelling.
+      const message = `“${rare.word}” here, but “${common.word}” ${times} elsewhere in this issue: the same name spelled two ways?`;
+      const related = [{ ...places.get(common.word)![0]!, message: `“${common.word}”` }];
+      const about = [rare.word, common.word];
+      const fixes = [
+        { title: `Change ${rare.count === 1 ? '' : `all ${rare.count} `}“${rare.word}” to “${common.word}”`, edits, safe: false },
+      ];
+      for (const at of rareAt) findings.push({ ...at, message, related, about, fixes });
     }
     return findings.sort((a, b) => a.start - b.start);
   },
