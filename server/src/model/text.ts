@@ -34,9 +34,10 @@ export function collapseWhitespace(text: string): string {
 
 /**
  * The key two titles must share to match: case, whitespace and quote styles
- * normalised, surrounding punctuation dropped.
+ * normalised, surrounding punctuation dropped. Remembered for as many titles as a 10 MB issue asks for on
+ * every keystroke: with fewer, each keystroke there forgot them all and computed them again.
  */
-export const titleKey: (text: string) => string = rememberingStrings(computeTitleKey, 4000);
+export const titleKey: (text: string) => string = rememberingStrings(computeTitleKey, 10_000);
 
 function computeTitleKey(text: string): string {
   return trimChars(collapseWhitespace(asciiPunctuation(text).replace(/"/g, '')).toLowerCase(), "'( ", "'.,;:!?) ");

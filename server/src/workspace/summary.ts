@@ -101,8 +101,11 @@ function detachIssue(issue: IssueIdentity): IssueIdentity {
   };
 }
 
-/** Headlines and standfirsts as one line each; remembered, as every keystroke summarises its document again. */
-const oneLine = rememberingStrings(collapseWhitespace, 4000);
+/**
+ * Headlines and standfirsts as one line each; remembered (for all those of a 10 MB issue), as every keystroke
+ * summarises its document again.
+ */
+const oneLine = rememberingStrings(collapseWhitespace, 10_000);
 
 function excerpt(text: string, max = 60): string {
   if (text.length <= max) return text;
