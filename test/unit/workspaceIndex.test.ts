@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LineIndex } from '../../server/src/model/lineIndex';
 import { parseBulletin } from '../../server/src/model/parse';
@@ -192,5 +193,71 @@ describe('ReferenceGraph', () => {
     );
     expect(incoming(index, cancelled)).toEqual(incoming(index, new ReferenceGraph(index)));
     expect(cancelled.resolved).toBe(2);
+  });
+
+  test('after random changes to the issues of an archive, headlines renamed, moved, added and removed, it answers as a graph built afresh', () => {
+    const titles = ['POWER CUTS RETURN', 'POWER CUTS RETURNS', 'OIL WORKERS STRIKE', 'MINERS PROTEST', 'TALKS RESUME', 'TALKS'];
+    const titleCased = (t: string): string => t.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
+    const issue = fc.record({
+      headlines: fc.uniqueArray(fc.constantFrom(...titles), { minLength: 1, maxLength: 3 }),
+      references: fc.array(fc.record({ title: fc.constantFrom(...titles), running: fc.boolean() }), { maxLength: 3 }),
+      padding: fc.nat({ max: 2 }),
+    });
+    const text = ({
+      headlines,
+      references,
+      padding,
+    }: {
+      headlines: string[];
+      references: { title: string; running: boolean }[];
+      padding: number;
+    }): string =>
+      '\n'.repeat(padding) +
+      headlines
+        .map((h, i) =>
+          article(
+            h,
+            i === 0 && references.length > 0
+              ? references
+                  .map((r) => (r.running ? `As we said, see ${titleCased(r.title)}.` : `Text. (See ${titleCased(r.title)}.)`))
+                  .join(' ')
+              : 'Body.',
+          ),
+        )
+        .join('\n\n');
+    const uris = ['file:///a', 'file:///b', 'file:///c', 'file:///d'];
+    const change = fc.record({ uri: fc.constantFrom(...uris), issue: fc.option(issue, { freq: 5 }) });
+    fc.assert(
+      fc.property(fc.array(issue, { minLength: 4, maxLength: 4 }), fc.array(change, { minLength: 1, maxLength: 10 }), (start, changes) => {
+        const index = new WorkspaceIndex();
+        start.forEach((spec, i) => index.set(summary(uris[i]!, text(spec))));
+        const graph = new ReferenceGraph(index);
+        expect(incoming(index, graph)).toEqual(incoming(index, new ReferenceGraph(index)));
+        for (const { uri, issue: spec } of changes) {
+          if (spec) index.set(summary(uri, text(spec)));
+          else index.remove(uri);
+          expect(incoming(index, graph)).toEqual(incoming(index, new ReferenceGraph(index)));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('a headline typed in one issue resolves again only the references that asked about its headlines', () => {
+    const texts: Record<string, string> = {
+      'file:///a': `${article('POWER CUTS RETURN')}\n\n${article('OIL WORKERS STRIKE')}`,
+      'file:///b': article('MINERS PROTEST', 'Miners joined them. (See Power Cuts Return.)'),
+      'file:///c': article('TALKS RESUME', 'Talks went on. (See Miners Protest.)'),
+      'file:///d': article('WATER RUNS OUT', 'No reference here.'),
+    };
+    const index = indexOf(texts);
+    const graph = new ReferenceGraph(index);
+    incoming(index, graph);
+    const version = index.headlinesVersion;
+    index.set(summary('file:///a', texts['file:///a']!.replace('OIL WORKERS STRIKE', 'OIL WORKERS STRIKE AGAIN')));
+    expect(index.headlinesVersion).toBeGreaterThan(version);
+    expect(incoming(index, graph)).toEqual(incoming(index, new ReferenceGraph(index)));
+    // The edited issue, and b, whose reference asked about a headline of it; not c or d.
+    expect(graph.resolved).toBe(2);
   });
 });

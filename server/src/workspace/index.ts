@@ -25,6 +25,9 @@ export interface HeadlineLookup {
   all(): Iterable<IssueSummary>;
 }
 
+/** How many changes of the headlines the index remembers the touched keys of. */
+const MAX_CHANGES = 256;
+
 /** The largest edit distance, as a share of the longer title, of a "did you mean" suggestion. */
 const MAX_DISTANCE = 0.45;
 
@@ -46,6 +49,8 @@ export class WorkspaceIndex implements HeadlineLookup {
   version = 0;
   /** Bumped only when what cross-references resolve to may have changed: headlines or issue identities. */
   headlinesVersion = 0;
+  /** What each recent bump of `headlinesVersion` touched (see `changedSince`), oldest first. */
+  private changes: { readonly version: number; readonly touched?: ReadonlySet<string> }[] = [];
 
   set(summary: IssueSummary): void {
     const old = this.summaries.get(summary.uri);
@@ -66,7 +71,7 @@ export class WorkspaceIndex implements HeadlineLookup {
     }
     if (summary.issue.number !== undefined) push(this.byNumber, summary.issue.number, summary);
     this.version++;
-    if (changed) this.headlinesVersion++;
+    if (changed) this.bumpHeadlines(old, summary);
   }
 
   /** After an edit that left every headline's words as they were: only the entries (their places) change. */
@@ -86,7 +91,7 @@ export class WorkspaceIndex implements HeadlineLookup {
     });
     if (summary.issue.number !== undefined) swap(this.byNumber, summary.issue.number, old, summary);
     this.version++;
-    if (changed) this.headlinesVersion++;
+    if (changed) this.bumpHeadlines(old, summary);
   }
 
   remove(uri: string): void {
@@ -95,7 +100,45 @@ export class WorkspaceIndex implements HeadlineLookup {
     this.detach(old);
     this.summaries.delete(uri);
     this.version++;
+    this.bumpHeadlines(old, undefined);
+  }
+
+  /**
+   * Records what a change of one issue touched: the keys and first words of its headlines before and after, and
+   * its number (as `#` and the number); everything when the issue's identity changed.
+   */
+  private bumpHeadlines(old: IssueSummary | undefined, next: IssueSummary | undefined): void {
     this.headlinesVersion++;
+    let touched: Set<string> | undefined = new Set();
+    if (old && next && JSON.stringify(old.issue) !== JSON.stringify(next.issue)) touched = undefined;
+    for (const summary of [old, next]) {
+      if (!summary || !touched) continue;
+      if (summary.issue.number !== undefined) touched.add(`#${summary.issue.number}`);
+      for (const entry of summary.headlines) {
+        touched.add(entry.key);
+        if (entry.shortKey) touched.add(entry.shortKey);
+        for (const word of leadingWords(entry)) touched.add(word);
+      }
+    }
+    this.changes.push({ version: this.headlinesVersion, ...(touched ? { touched } : {}) });
+    if (this.changes.length > MAX_CHANGES) this.changes.splice(0, this.changes.length - MAX_CHANGES);
+  }
+
+  /**
+   * The title keys, first words and issue numbers (`#` and the number) that the changes of `headlinesVersion`
+   * since `version` touched: a resolution that asked the index about none of them resolves as it did. Undefined
+   * when anything may have changed (an issue's identity, or changes too far back to be remembered).
+   */
+  changedSince(version: number): ReadonlySet<string> | undefined {
+    const first = this.changes[0];
+    if (version < this.headlinesVersion && (!first || first.version > version + 1)) return undefined;
+    const out = new Set<string>();
+    for (const change of this.changes) {
+      if (change.version <= version) continue;
+      if (!change.touched) return undefined;
+      for (const key of change.touched) out.add(key);
+    }
+    return out;
   }
 
   private detach(old: IssueSummary): void {

@@ -27,11 +27,29 @@ interface FileReferences {
   readonly summary: IssueSummary;
   readonly headlinesVersion: number;
   readonly incoming: readonly (readonly [headline: string, reference: IncomingReference])[];
+  /** The title keys, first words and issue numbers (`#` and the number) resolving them asked the index about. */
+  readonly asked: ReadonlySet<string>;
+}
+
+/** The index as a resolution sees it, noting what it is asked. */
+function asking(index: HeadlineLookup, asked: Set<string>): HeadlineLookup {
+  return {
+    get headlinesVersion() {
+      return index.headlinesVersion;
+    },
+    find: (key) => (asked.add(key), index.find(key)),
+    startsHeadline: (word) => (asked.add(word), index.startsHeadline(word)),
+    issues: (number, initials) => (asked.add(`#${number}`), index.issues(number, initials)),
+    summary: (uri) => index.summary(uri),
+    closest: (title) => index.closest(title),
+    all: () => index.all(),
+  };
 }
 
 /**
  * Kept from one version of the index to the next: a file's references are resolved again only when its summary
- * changed or the workspace's headlines did (a keystroke in one issue of an archive resolves that issue's alone).
+ * changed, or when headlines changed that resolving them asked about (a keystroke in one issue of an archive,
+ * even in a headline, resolves that issue's references and those naming its headlines).
  */
 export class ReferenceGraph {
   private files = new Map<string, FileReferences>();
@@ -39,7 +57,9 @@ export class ReferenceGraph {
   /** Files whose references the last update resolved, for tests and measurements. */
   resolved = 0;
 
-  constructor(private readonly index: HeadlineLookup & { readonly version: number }) {}
+  constructor(
+    private readonly index: HeadlineLookup & { readonly version: number; changedSince(version: number): ReadonlySet<string> | undefined },
+  ) {}
 
   /** References whose title resolves to this headline (as its first, definition, target). */
   to(headline: HeadlineEntry): readonly IncomingReference[] {
@@ -52,8 +72,8 @@ export class ReferenceGraph {
     const files = new Map<string, FileReferences>();
     this.resolved = 0;
     for (const summary of this.index.all()) {
-      let file = this.files.get(summary.uri);
-      if (file?.summary !== summary || file.headlinesVersion !== this.index.headlinesVersion) {
+      let file = this.current(this.files.get(summary.uri), summary);
+      if (!file) {
         file = this.resolve(summary);
         this.resolved++;
       }
@@ -77,8 +97,11 @@ export class ReferenceGraph {
   async prepare(pause: () => Promise<void> | undefined, isCancelled: () => boolean): Promise<void> {
     for (const summary of [...this.index.all()]) {
       if (isCancelled()) return;
-      const file = this.files.get(summary.uri);
-      if (file?.summary === summary && file.headlinesVersion === this.index.headlinesVersion) continue;
+      const file = this.current(this.files.get(summary.uri), summary);
+      if (file) {
+        this.files.set(summary.uri, file);
+        continue;
+      }
       if (this.index.summary(summary.uri) !== summary) continue;
       this.files.set(summary.uri, this.resolve(summary));
       const waiting = pause();
@@ -86,15 +109,28 @@ export class ReferenceGraph {
     }
   }
 
+  /** The file's resolved references if they still hold for its summary and the headlines as they are now. */
+  private current(file: FileReferences | undefined, summary: IssueSummary): FileReferences | undefined {
+    if (file?.summary !== summary) return undefined;
+    const version = this.index.headlinesVersion;
+    if (file.headlinesVersion === version) return file;
+    const changed = this.index.changedSince(file.headlinesVersion);
+    if (!changed) return undefined;
+    for (const asked of file.asked) if (changed.has(asked)) return undefined;
+    return { ...file, headlinesVersion: version };
+  }
+
   private resolve(summary: IssueSummary): FileReferences {
     const incoming: [string, IncomingReference][] = [];
+    const asked = new Set<string>();
+    const lookup = asking(this.index, asked);
     for (const entry of summary.references) {
-      const resolution = resolveReference(entry.reference, entry.reference.target.text, this.index, summary.uri);
+      const resolution = resolveReference(entry.reference, entry.reference.target.text, lookup, summary.uri);
       for (const title of resolution?.titles ?? []) {
         const target = title.targets[0];
         if (target) incoming.push([headlineId(target), { uri: summary.uri, entry, title, range: rangeInSlice(entry.lines, title) }]);
       }
     }
-    return { summary, headlinesVersion: this.index.headlinesVersion, incoming };
+    return { summary, headlinesVersion: this.index.headlinesVersion, incoming, asked };
   }
 }
