@@ -260,4 +260,21 @@ describe('ReferenceGraph', () => {
     // The edited issue, and b, whose reference asked about a headline of it; not c or d.
     expect(graph.resolved).toBe(2);
   });
+
+  test('an untitled article moved past a headline, the headline on its line still, keeps the references to it', () => {
+    const untitled = 'An untitled standfirst for it.\n\nBy Dina Tokbaeva\n\nSome body of it.\n';
+    const before = `${article('POWER CUTS RETURN')}\n\n${untitled}\n\n${article('OIL WORKERS STRIKE')}`;
+    // The untitled article's lines left blank, and the article put after the last one: the same headlines on the
+    // same lines, but the second headline's article is now the second, not the third.
+    const after = `${article('POWER CUTS RETURN')}\n\n${untitled.replace(/[^\n]/g, '')}\n\n${article('OIL WORKERS STRIKE')}\n\n${untitled}`;
+    const index = indexOf({ 'file:///a': before, 'file:///b': article('MINERS PROTEST', 'Miners joined them. (See Oil Workers Strike.)') });
+    const graph = new ReferenceGraph(index);
+    const strike = () => index.summary('file:///a')!.headlines[1]!;
+    expect(graph.to(strike()).map((r) => r.uri)).toEqual(['file:///b']);
+    const version = index.headlinesVersion;
+    index.set(summary('file:///a', after));
+    expect(index.headlinesVersion).toBe(version);
+    expect(strike().article).toBe(1);
+    expect(graph.to(strike()).map((r) => r.uri)).toEqual(['file:///b']);
+  });
 });

@@ -16,10 +16,13 @@ export interface IncomingReference {
 
 /**
  * Where a headline stands while the workspace's headlines are as they were (the index's `headlinesVersion`):
- * its issue and its article. Unlike its offset, an edit elsewhere in its issue does not move it.
+ * its issue and its place among that issue's headlines, which keep their keys and order. Unlike its offset or
+ * its article's index, an edit elsewhere in its issue does not move it. Undefined for an entry the index no
+ * longer holds.
  */
-function headlineId(entry: { readonly uri: string; readonly article: number }): string {
-  return `${entry.uri}#${entry.article}`;
+function headlineId(index: HeadlineLookup, entry: HeadlineEntry): string | undefined {
+  const at = index.summary(entry.uri)?.headlines.indexOf(entry) ?? -1;
+  return at < 0 ? undefined : `${entry.uri}#${at}`;
 }
 
 /** The resolved titles of one file's references, with the headline each resolves to. */
@@ -63,7 +66,9 @@ export class ReferenceGraph {
 
   /** References whose title resolves to this headline (as its first, definition, target). */
   to(headline: HeadlineEntry): readonly IncomingReference[] {
-    return this.graph().get(headlineId(headline)) ?? [];
+    const graph = this.graph();
+    const id = headlineId(this.index, headline);
+    return (id === undefined ? undefined : graph.get(id)) ?? [];
   }
 
   private graph(): Map<string, IncomingReference[]> {
@@ -128,7 +133,8 @@ export class ReferenceGraph {
       const resolution = resolveReference(entry.reference, entry.reference.target.text, lookup, summary.uri);
       for (const title of resolution?.titles ?? []) {
         const target = title.targets[0];
-        if (target) incoming.push([headlineId(target), { uri: summary.uri, entry, title, range: rangeInSlice(entry.lines, title) }]);
+        const id = target && headlineId(this.index, target);
+        if (id) incoming.push([id, { uri: summary.uri, entry, title, range: rangeInSlice(entry.lines, title) }]);
       }
     }
     return { summary, headlinesVersion: this.index.headlinesVersion, incoming, asked };
