@@ -297,54 +297,32 @@ async function workspace(count: number) {
     client.connection.sendRequest('textDocument/definition', { textDocument: { uri: last }, position: refAt }),
   );
   const headlineLine = lines.findIndex((l, i) => i > 20 && /^[A-Z]+: [A-Z ]+ \d+$/.test(l));
-  const referencesCold = await time(1, 0, () =>
+  const findReferences = () =>
     client.connection.sendRequest('textDocument/references', {
       textDocument: { uri: last },
       position: { line: headlineLine, character: 2 },
       context: { includeDeclaration: true },
-    }),
-  );
-  const referencesWarm = await time(20, 1, () =>
-    client.connection.sendRequest('textDocument/references', {
-      textDocument: { uri: last },
-      position: { line: headlineLine, character: 2 },
-      context: { includeDeclaration: true },
-    }),
-  );
-  // A keystroke in the open issue (on the line of its first reference), then the same request: only that issue's
-  // references are resolved again.
+    });
+  const referencesCold = await time(1, 0, findReferences);
+  const referencesWarm = await time(20, 1, findReferences);
+  // A character typed at a place of the open issue and deleted again, by turns, each time followed by the request.
   let version = 1;
-  const referencesAfterEdit = await time(20, 2, async () => {
+  const typingAt = (line: number, character: number, typed: string) => async () => {
     version++;
-    const at = { line: refLine, character: 0 };
-    const range = version % 2 === 0 ? { start: at, end: at } : { start: at, end: { line: refLine, character: 1 } };
+    const at = { line, character };
+    const range = version % 2 === 0 ? { start: at, end: at } : { start: at, end: { line, character: character + 1 } };
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: last, version },
-      contentChanges: [{ range, text: version % 2 === 0 ? 'x' : '' }],
+      contentChanges: [{ range, text: version % 2 === 0 ? typed : '' }],
     });
-    return client.connection.sendRequest('textDocument/references', {
-      textDocument: { uri: last },
-      position: { line: headlineLine, character: 2 },
-      context: { includeDeclaration: true },
-    });
-  });
-  // A keystroke in a headline of the open issue (another than the one asked about), then the same request: what
-  // resolves to that headline's issue is resolved again, not the whole archive.
+    return findReferences();
+  };
+  // On the line of the issue's first reference: only that issue's references are resolved again.
+  const referencesAfterEdit = await time(20, 2, typingAt(refLine, 0, 'x'));
+  // At the end of another headline of the issue: what resolves to that issue's headlines is resolved again, not
+  // the whole archive.
   const typedLine = lines.findIndex((l, i) => i > headlineLine && /^[A-Z]+: [A-Z ]+ \d+$/.test(l));
-  const referencesAfterHeadlineEdit = await time(20, 2, async () => {
-    version++;
-    const at = { line: typedLine, character: lines[typedLine]!.length };
-    const range = version % 2 === 0 ? { start: at, end: at } : { start: at, end: { line: typedLine, character: at.character + 1 } };
-    await client.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri: last, version },
-      contentChanges: [{ range, text: version % 2 === 0 ? 'S' : '' }],
-    });
-    return client.connection.sendRequest('textDocument/references', {
-      textDocument: { uri: last },
-      position: { line: headlineLine, character: 2 },
-      context: { includeDeclaration: true },
-    });
-  });
+  const referencesAfterHeadlineEdit = await time(20, 2, typingAt(typedLine, lines[typedLine]!.length, 'S'));
   const symbols = await time(20, 2, () => client.connection.sendRequest('workspace/symbol', { query: 'oil town 77' }));
   await client.stop();
   return {
