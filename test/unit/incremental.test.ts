@@ -108,12 +108,89 @@ describe('incremental parsing', () => {
     // The second article, with the blank lines before it, goes after the third.
     const moved =
       text.slice(0, first!.end) + text.slice(second!.end, third!.end) + text.slice(first!.end, second!.end) + text.slice(third!.end);
+    // Read before the next parse, which moves the nodes it keeps to where they stand in the new text.
+    const expected = [first, third, second, ...before.articles.slice(3)].map((a) => text.slice(a!.start, a!.end));
     const after = parseBulletin(moved, undefined, cache);
-    expect(after.articles.map((a) => moved.slice(a.start, a.end))).toEqual(
-      [first, third, second, ...before.articles.slice(3)].map((a) => text.slice(a!.start, a!.end)),
-    );
+    expect(after.articles.map((a) => moved.slice(a.start, a.end))).toEqual(expected);
     expect(cache.reused.articles).toBe(before.articles.length);
     expect(JSON.stringify(after)).toBe(JSON.stringify(parseBulletin(moved)));
+  });
+
+  test('an article pasted again after itself is two articles, each where it stands, through later edits', () => {
+    const source = clean();
+    const cache = new ParseCache();
+    const [before, article] = parseBulletin(source, undefined, cache).articles;
+    // The second article with the blank lines before it, again after it: the old article lies in both the
+    // unchanged start and the unchanged end, and is found in each.
+    const copy = source.slice(before!.end, article!.end);
+    const pasted = `${source.slice(0, article!.end)}${copy}${source.slice(article!.end)}`;
+    for (const text of [pasted, `x${pasted}`, `xy${pasted}`]) {
+      const reused = parseBulletin(text, undefined, cache);
+      expect(JSON.stringify(reused)).toBe(JSON.stringify(parseBulletin(text)));
+      expect(cache.reused.articles).toBe(4);
+    }
+  });
+
+  test('after an edit above them, the contents entries and the long lines outside the articles are where they now stand', () => {
+    // A long line in the second entry: the block right after an edit is a new one, those after it are kept.
+    const long = 'Strikers say promises made in spring have not been kept by the regional government.';
+    const source = clean().replace('Strikers say promises made\nin spring have not been kept.', long);
+    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+    const checked = (text: string, version: number) => {
+      const analysis = analyses.get(TextDocument.create('file:///issue.bulletin', 'bulletin', version, text));
+      return { contents: JSON.stringify(analysis.doc.contents), problems: JSON.stringify(analyses.problems(analysis)) };
+    };
+    const fresh = (text: string) => {
+      const parsed = parseBulletin(text);
+      const index = new WorkspaceIndex();
+      index.set(summarize(parsed, 'file:///issue.bulletin', TextDocument.create('file:///issue.bulletin', 'bulletin', 1, text)));
+      return {
+        contents: JSON.stringify(parsed.contents),
+        problems: JSON.stringify(runChecks(createCheckContext(parsed, 'file:///issue.bulletin', index, DEFAULT_PROFILE))),
+      };
+    };
+    checked(source, 1);
+    expect(checked(source, 1).problems).toContain('style.line-length');
+    // Typed in the masthead, above the contents.
+    for (const [version, text] of [`WELCOME x${source.slice(8)}`, `WELCOME xy${source.slice(8)}`].entries()) {
+      expect(checked(text, version + 2)).toEqual(fresh(text));
+    }
+  });
+
+  test('after random edits, no node the parse keeps is reached twice, so moving them in place moves each once', () => {
+    const source = sample();
+    fc.assert(
+      fc.property(fc.array(edit(source.length), { minLength: 1, maxLength: 6 }), (edits) => {
+        const cache = new ParseCache();
+        let text = source;
+        parseBulletin(text, undefined, cache);
+        for (const e of edits) {
+          text = apply(text, e);
+          parseBulletin(text, undefined, cache);
+          const seen = new Set<object>();
+          const walk = (value: unknown): void => {
+            if (typeof value !== 'object' || value === null) return;
+            expect(seen.has(value)).toBe(false);
+            seen.add(value);
+            for (const v of Object.values(value)) walk(v);
+          };
+          walk(cache.blocks);
+          walk(cache.articles.map((k) => k.article));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test("what the index keeps of a version stays as it was when the next version's parse moves the nodes after an edit", () => {
+    const source = sample();
+    const index = new WorkspaceIndex();
+    const analyses = new Analyses(index, () => DEFAULT_PROFILE);
+    const summary = analyses.get(TextDocument.create('file:///issue.bulletin', 'bulletin', 1, source)).summary;
+    const kept = JSON.stringify(summary);
+    expect(summary.references.some((r) => r.reference.conjunctions.length > 0)).toBe(true);
+    analyses.get(TextDocument.create('file:///issue.bulletin', 'bulletin', 2, `x${source}`));
+    expect(JSON.stringify(summary)).toBe(kept);
   });
 
   test('after random edits, the checks of reused articles find what checking the fresh text finds', () => {

@@ -2,6 +2,7 @@ import { append } from '../model/arrays';
 import { detached } from '../model/detach';
 import { wrap } from '../edits/wrap';
 import { linesOf } from '../model/lines';
+import { shifted } from '../model/shift';
 import { characterStart, collapseWhitespace } from '../model/text';
 import type { Paragraph } from '../model/types';
 import type { Check, Finding } from './check';
@@ -47,18 +48,19 @@ export const styleLineLength: Check = {
 };
 
 /**
- * What a paragraph outside the articles (the contents list, above all) was found to hold, by paragraph: the parse
- * keeps the same paragraph object while its text is unchanged and in place.
+ * What a paragraph outside the articles (the contents list, above all) was found to hold, by paragraph, and where
+ * it stood then: the parse keeps the same paragraph object while its text is unchanged (moving it in place after
+ * an edit above it, as the footer's after every keystroke in an article).
  */
-const outsideFound = new WeakMap<Paragraph, { key: string; findings: readonly Finding[] }>();
+const outsideFound = new WeakMap<Paragraph, { key: string; start: number; findings: readonly Finding[] }>();
 
 function outsideLongLines(text: string, paragraph: Paragraph, rewrappable: boolean, width: number, eol: string): readonly Finding[] {
   const key = `${rewrappable}:${width}:${eol}`;
   const known = outsideFound.get(paragraph);
-  if (known?.key === key) return known.findings;
+  if (known?.key === key) return shifted(known.findings, paragraph.start - known.start);
   const findings = longLines(text, [paragraph], new Set(rewrappable ? [paragraph.start] : []), width, eol);
   // Kept while the paragraph is, so holding none of this version's text.
-  outsideFound.set(paragraph, { key, findings: detached(findings) });
+  outsideFound.set(paragraph, { key, start: paragraph.start, findings: detached(findings) });
   return findings;
 }
 

@@ -85,13 +85,17 @@ export function parseContentsEntry(text: string, paragraph: Paragraph): Contents
   };
 }
 
-/** Entries already read, by paragraph: the parse keeps a paragraph's object only while its text is unchanged and in place. */
+/**
+ * Entries already read, by paragraph: the parse keeps a paragraph's object only while its text is unchanged (an
+ * edit above it moves it in place, and the entry is read again).
+ */
 const readEntries = new WeakMap<Paragraph, ContentsEntry>();
 
 /** The contents entry of the paragraph, read once per paragraph (kept across edits, so holding none of the text). */
 function contentsEntryOf(text: string, paragraph: Paragraph): ContentsEntry {
   let entry = readEntries.get(paragraph);
-  if (!entry) readEntries.set(paragraph, (entry = { ...detached(parseContentsEntry(text, paragraph)), paragraph }));
+  if (entry?.start !== paragraph.start)
+    readEntries.set(paragraph, (entry = { ...detached(parseContentsEntry(text, paragraph)), paragraph }));
   return entry;
 }
 

@@ -3,7 +3,7 @@
 import { blockLineStart, scanRegion, withBlanksBefore } from './blocks';
 import type { Block } from './blocks';
 import type { ParseOptions } from './parse';
-import { shifted } from './shift';
+import { movedInPlace } from './shift';
 import type { Article } from './types';
 
 /** A parsed article as the next parse may reuse it. */
@@ -26,7 +26,8 @@ export interface Unchanged {
  * What one parse leaves for the next of the same document: its text, blocks
  * and articles. After an edit, the blocks before and after the change are
  * kept (those after it moved), only the changed lines are read again, and
- * articles whose text did not change are reused.
+ * articles whose text did not change are reused: those after the edit are
+ * moved in place, and belong to the new version alone.
  */
 export class ParseCache {
   text: string | undefined;
@@ -126,8 +127,9 @@ export function blocksAfterEdit(text: string, cache: ParseCache): Block[] {
     }
     break;
   }
+  // The blocks after the edit move in place: they are this version's now, and the last one's no longer.
   const after = old.slice(s).map((b, i) => {
-    const moved = shifted(b, delta);
+    const moved = movedInPlace(b, delta);
     return i === 0 ? withBlanksBefore(moved, region.trailingBlanks) : moved;
   });
   cache.reused = { blocks: p + (n - s), articles: 0 };

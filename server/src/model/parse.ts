@@ -12,7 +12,7 @@ import type { KeptArticle, ParseCache } from './incremental';
 import { footerSignature, parseFooter } from './footer';
 import { parseMasthead } from './masthead';
 import { REFERENCE_FOOTER_SIGNATURES } from './referenceFooter';
-import { shifted } from './shift';
+import { movedInPlace, shifted } from './shift';
 import type { Article, BulletinDocument, Divider, Masthead, NoticeBlock, Paragraph, Section, SectionLabel } from './types';
 
 export interface ParseOptions extends ArticleOptions {
@@ -96,6 +96,8 @@ function reuseArticles(text: string, drafts: readonly Draft[], options: ParseOpt
   const byStart = new Map<number, KeptArticle>();
   for (const kept of previous) byStart.set(kept.article.start, kept);
   let byText: Map<string, KeptArticle> | undefined;
+  /** The old articles reused, by how far they move. */
+  const moving = new Map<Article, number>();
   const textKey = (blanks: number, start: number, end: number, of: string): string => `${blanks}\u0000${of.slice(start, end)}`;
   const matching = (kept: KeptArticle | undefined, end: number, blanks: number): KeptArticle | undefined =>
     kept && kept.article.end === end && kept.blanksBefore === blanks ? kept : undefined;
@@ -128,14 +130,23 @@ function reuseArticles(text: string, drafts: readonly Draft[], options: ParseOpt
         if (kept) moved = start - kept.article.start;
       }
     }
-    // Kept for later versions, so holding none of this version's text.
-    const article = kept ? shifted(kept.article, moved) : detached(parseArticle(text, draft.paragraphs, options));
+    let article: Article;
+    if (!kept) article = detached(parseArticle(text, draft.paragraphs, options));
+    else if (moving.has(kept.article))
+      // The same text twice (an article pasted again): its second use is a copy, or moving it would move both.
+      article = shifted(kept.article, moved);
+    else {
+      article = kept.article;
+      moving.set(article, moved);
+    }
     if (kept) reused++;
     const key = kept?.key ?? `a${++articleCount}`;
     keys.set(article, key);
     next.push({ article, key, blanksBefore: first.blanksBefore });
     return article;
   });
+  // Only now, once every old article has been found where it stood: they move in place, and are this version's.
+  for (const [article, moved] of moving) movedInPlace(article, moved);
   cache.articles = next;
   cache.reused = { ...cache.reused, articles: reused };
   return articles;
@@ -146,7 +157,10 @@ export function unparsedDocument(text: string): BulletinDocument {
   return assemble(text, [], DEFAULT_PARSE_OPTIONS, undefined);
 }
 
-/** Parses the text; with a cache from the document's previous version, reuses what the edit left alone. */
+/**
+ * Parses the text; with a cache from the document's previous version, reuses what the edit left alone. The nodes
+ * it reuses after the edit are moved in place: the previous version's document is not to be read afterwards.
+ */
 export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS, cache?: ParseCache): BulletinDocument {
   const incremental = cache !== undefined && cache.text !== undefined && cache.options === options;
   if (cache && !incremental) cache.unchanged = undefined;

@@ -61,7 +61,11 @@ export class Analyses {
     private readonly fullCheckLimit: () => number = () => DEFAULT_FULL_CHECK_LIMIT,
   ) {}
 
-  /** The analysis of this version of the document, parsing it if needed. */
+  /**
+   * The analysis of this version of the document, parsing it if needed. The parse of a newer version moves the
+   * nodes it keeps in place: an older version's analysis is not to be read once a newer one is made (checks
+   * running in turns stop first, as their document is then stale).
+   */
   get(source: SourceDocument): Analysis {
     const profile = this.profileFor(source.uri);
     const limit = this.fullCheckLimit();

@@ -82,10 +82,12 @@ export interface IssueSummary {
   readonly untitled: number;
 }
 
+/** The reference as the index keeps it: sharing no object with the model, whose nodes the next parse moves. */
 function detachReference(ref: CrossReference): CrossReference {
   return {
     ...ref,
     target: { ...ref.target, text: detach(ref.target.text) },
+    conjunctions: ref.conjunctions.map((c) => ({ start: c.start, end: c.end })),
     ...(ref.citation
       ? { citation: { ...ref.citation, text: detach(ref.citation.text), publication: detach(ref.citation.publication) } }
       : {}),
