@@ -2,6 +2,7 @@
 import type { Block } from './blocks';
 import { lineParagraph } from './lines';
 import type { Footer, FooterBlock, FooterElement, Paragraph, Span } from './types';
+import { detach } from './detach';
 import { titleWords } from './text';
 
 export function parseFooter(blocks: readonly Block[]): Footer | undefined {
@@ -46,4 +47,21 @@ export function footerSignature(paragraphText: string): string {
     words.push(word);
   }
   return words.join(' ');
+}
+
+/**
+ * Signatures of the document's paragraphs, by paragraph: the parse keeps a paragraph's object only while its text
+ * is unchanged, and asks for the signature of most paragraphs on every keystroke, looking for the footer.
+ */
+const signatures = new WeakMap<Paragraph, string>();
+
+/** The footer signature of a paragraph of the text. */
+export function paragraphSignature(text: string, paragraph: Paragraph): string {
+  let signature = signatures.get(paragraph);
+  if (signature === undefined)
+    signatures.set(
+      paragraph,
+      (signature = detach(footerSignature(text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 80))))),
+    );
+  return signature;
 }

@@ -9,7 +9,7 @@ import { parseNotice, parsePreamble } from './contents';
 import { detached } from './detach';
 import { blocksAfterEdit } from './incremental';
 import type { KeptArticle, ParseCache } from './incremental';
-import { footerSignature, parseFooter } from './footer';
+import { paragraphSignature, parseFooter } from './footer';
 import { parseMasthead } from './masthead';
 import { REFERENCE_FOOTER_SIGNATURES } from './referenceFooter';
 import { movedInPlace, shifted } from './shift';
@@ -29,9 +29,23 @@ export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
 
 type ChunkKind = 'marker' | 'label' | 'article' | 'headed' | 'text';
 
+/**
+ * Chunks classified, by their first paragraph, with the paragraphs they held: a chunk of the very same paragraphs
+ * (which the parse keeps only while their text is unchanged) is of the same kind after an edit elsewhere.
+ */
+const classified = new WeakMap<Paragraph, { readonly paragraphs: readonly Paragraph[]; readonly kind: ChunkKind }>();
+
 function classify(text: string, chunk: Chunk): ChunkKind {
   if (chunk.blocks[0]!.type !== 'paragraph') return 'marker';
   const paragraphs = chunkParagraphs(chunk);
+  const known = classified.get(paragraphs[0]!);
+  if (known && known.paragraphs.length === paragraphs.length && known.paragraphs.every((p, i) => p === paragraphs[i])) return known.kind;
+  const kind = kindOf(text, paragraphs);
+  classified.set(paragraphs[0]!, { paragraphs, kind });
+  return kind;
+}
+
+function kindOf(text: string, paragraphs: readonly Paragraph[]): ChunkKind {
   const first = paragraphs[0]!;
   if (paragraphs.length === 1 && isSectionLabel(text, first)) return 'label';
   const rest = isSectionLabel(text, first) ? paragraphs.slice(1) : paragraphs;
@@ -41,7 +55,7 @@ function classify(text: string, chunk: Chunk): ChunkKind {
 }
 
 function isFooterParagraph(text: string, paragraph: Paragraph, options: ParseOptions): boolean {
-  return options.footerSignatures.has(footerSignature(text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + 80))));
+  return options.footerSignatures.has(paragraphSignature(text, paragraph));
 }
 
 /** Index of the chunk where the footer starts, searching after the first article. */

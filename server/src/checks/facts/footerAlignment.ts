@@ -1,6 +1,6 @@
 // Matches each footer paragraph to the template paragraph it stands for, by
 // its first words (or, failing that, by most of its words).
-import { footerSignature } from '../../model/footer';
+import { paragraphSignature } from '../../model/footer';
 import { titleWords } from '../../model/text';
 import type { Divider, Paragraph } from '../../model/types';
 import type { TemplateParagraph } from '../../profile/footerTemplate';
@@ -49,8 +49,7 @@ export function footerAlignment(context: CheckContext): FooterAlignment | undefi
         divider = element.divider;
         continue;
       }
-      const raw = text.slice(element.paragraph.start, element.paragraph.end);
-      const candidates = bySignature.get(footerSignature(raw)) ?? [];
+      const candidates = bySignature.get(paragraphSignature(text, element.paragraph)) ?? [];
       const match = candidates.find((c) => !used.has(c)) ?? candidates[0];
       if (match) used.add(match);
       paragraphs.push({
