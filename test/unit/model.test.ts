@@ -10,7 +10,7 @@ import { parseMasthead, publicationInitials } from '../../server/src/model/masth
 import { ParseCache } from '../../server/src/model/incremental';
 import { parseBulletin } from '../../server/src/model/parse';
 import { characterStart, collapseWhitespace, titleKey } from '../../server/src/model/text';
-import { measuredWidth } from '../../server/src/model/width';
+import { measuredWidth, widthOf } from '../../server/src/model/width';
 import type { BulletinDocument, Span } from '../../server/src/model/types';
 import { clean, marked, sample } from '../support/fixture';
 
@@ -315,6 +315,28 @@ describe('text', () => {
     expect(cache.reused.articles).toBe(1);
     expect(measuredWidth(edited)).toBe(measuredWidth(parseBulletin(after)));
     expect(measuredWidth(edited)).toBe(80);
+  });
+
+  test('the width counted from line lengths is the sorted lengths’ 95th percentile, run on by consecutive lengths', () => {
+    // The definition, by sorting.
+    const sorted = (lengths: readonly number[]): number => {
+      if (lengths.length < 10) return 72;
+      const all = [...lengths].sort((a, b) => a - b);
+      let width = all[Math.floor(all.length * 0.95)]!;
+      for (const length of all) if (length > width && length <= width + 1) width = length;
+      return Math.max(40, width + 2);
+    };
+    const length = fc.oneof(fc.integer({ min: 0, max: 90 }), fc.integer({ min: 1000, max: 1030 }), fc.integer({ min: 0, max: 100_000 }));
+    fc.assert(
+      fc.property(fc.array(length, { maxLength: 300 }), (lengths) => {
+        expect(widthOf(lengths)).toBe(sorted(lengths));
+      }),
+      { numRuns: 500 },
+    );
+    // Long lines past the 95th percentile, running on across the counted table's end.
+    const across = [...Array<number>(60).fill(1024), 1025, 1026, 5000];
+    expect(widthOf(across)).toBe(1028);
+    expect(sorted(across)).toBe(1028);
   });
 
   test('marked fixtures strip their markers', () => {

@@ -57,10 +57,29 @@ export function measuredWidth(doc: BulletinDocument): number {
   return width;
 }
 
-function widthOf(lengths: number[]): number {
+/** Lengths up to this are counted in a table; longer ones, rare, are kept aside. */
+const COUNTED = 1024;
+
+/**
+ * The width wrapped lines of these lengths keep to: the 95th percentile of the lengths, taken on while the lengths
+ * seen run on one by one, plus the wrapping slack. The lengths are counted, not sorted: after a keystroke that
+ * changed the lines sampled, this runs again on thousands of them.
+ */
+export function widthOf(lengths: readonly number[]): number {
   if (lengths.length < 10) return DEFAULT_WIDTH;
-  lengths.sort((a, b) => a - b);
-  let width = lengths[Math.floor(lengths.length * 0.95)]!;
-  for (const length of lengths) if (length > width && length <= width + 1) width = length;
+  const counts = new Uint32Array(COUNTED + 2);
+  const longer: number[] = [];
+  for (const length of lengths) {
+    if (length <= COUNTED) counts[length]!++;
+    else longer.push(length);
+  }
+  longer.sort((a, b) => a - b);
+  const rank = Math.floor(lengths.length * 0.95);
+  let width = 0;
+  let below = counts[0]!;
+  while (below <= rank && width < COUNTED) below += counts[++width]!;
+  if (below <= rank) width = longer[rank - below]!;
+  const longerSet = new Set(longer);
+  while (width + 1 <= COUNTED ? counts[width + 1]! > 0 : longerSet.has(width + 1)) width++;
   return Math.max(40, width + WRAP_SLACK);
 }
