@@ -64,6 +64,9 @@ function sameWordDifferentForm(a: string, b: string): boolean {
   return pair === 'ce|t' || pair === 'cy|t' || pair === 'ian|y' || pair === 'an|y';
 }
 
+/** ASCII capitals, and every character outside ASCII (which the loop below tells apart). */
+const MAY_BE_CAPITAL = /[A-Z\u0080-\uffff]/g;
+
 /**
  * Calls `found` for each run of text[from, to) that starts with a capital and goes on with letters, apostrophes
  * and hyphens to a last letter: what `/\p{Lu}[\p{L}’'-]*\p{L}/gu` matches, found without it.
@@ -71,6 +74,11 @@ function sameWordDifferentForm(a: string, b: string): boolean {
 export function forEachCapitalized(text: string, from: number, to: number, found: (start: number, end: number) => void): void {
   let at = from;
   while (at < to) {
+    // The regular expression runs to the next character that may be a capital faster than a loop would.
+    MAY_BE_CAPITAL.lastIndex = at;
+    if (!MAY_BE_CAPITAL.test(text)) return;
+    at = MAY_BE_CAPITAL.lastIndex - 1;
+    if (at >= to) return;
     const known = knownBits(text.charCodeAt(at));
     // Most characters are known and no capital: one code unit on.
     if (known !== 0 && (known & UPPER) === 0) {
