@@ -305,6 +305,17 @@ describe('incremental parsing', () => {
     );
   });
 
+  test('after an article is pasted before others, the summary numbers each kept article by its new place', () => {
+    const source = clean();
+    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+    const [first, second] = analyses.get(TextDocument.create('file:///issue.bulletin', 'bulletin', 1, source)).doc.articles;
+    const pasted = `${source.slice(0, first!.end)}${source.slice(first!.end, second!.end)}${source.slice(first!.end)}`;
+    const document = TextDocument.create('file:///issue.bulletin', 'bulletin', 2, pasted);
+    const summary = analyses.get(document).summary;
+    expect(summary.headlines.map((h) => h.article)).toEqual([0, 1, 2, 3]);
+    expect(JSON.stringify(summary)).toBe(JSON.stringify(summarize(parseBulletin(pasted), document.uri, document)));
+  });
+
   test('after random edits, the outline made with its memo equals a fresh one, lines moved by same-length edits included', () => {
     const source = sample();
     const replace = fc.record({ at: fc.nat({ max: source.length }), remove: fc.constant(1), insert: fc.constantFrom('\n', 'x', '\n\n') });

@@ -81,6 +81,8 @@ export class WorkspaceIndex implements HeadlineLookup {
     this.summaries.set(summary.uri, summary);
     old.headlines.forEach((entry, i) => {
       const next = summary.headlines[i]!;
+      // The summary keeps the entries of articles that neither changed nor moved.
+      if (next === entry) return;
       swap(this.byKey, entry.key, entry, next);
       if (entry.shortKey && entry.shortKey !== entry.key) swap(this.byKey, entry.shortKey, entry, next);
       for (const word of indexWords(entry.text)) {

@@ -6,9 +6,11 @@ import { detach, rememberingStrings } from '../model/detach';
 import { issueIdentity } from '../model/issue';
 import type { IssueIdentity } from '../model/issue';
 import type { LinePosition, Positions } from '../model/lineIndex';
+import { append } from '../model/arrays';
 import { firstLine } from '../model/lines';
+import { shifted } from '../model/shift';
 import { collapseWhitespace, sliceCharacters, titleKey } from '../model/text';
-import type { BulletinDocument, CrossReference, Span } from '../model/types';
+import type { Article, BulletinDocument, CrossReference, Span } from '../model/types';
 
 export interface Range {
   readonly start: LinePosition;
@@ -115,6 +117,108 @@ function excerpt(text: string, max = 60): string {
   return `${sliceCharacters(text, 0, cut > max / 2 ? cut : max)}…`;
 }
 
+/** What one article gives the summary, and where the article stood when it was made. */
+interface ArticleParts {
+  readonly uri: string;
+  readonly start: number;
+  readonly at: LinePosition;
+  readonly references: readonly ReferenceEntry[];
+  readonly headline?: HeadlineEntry;
+  readonly standfirst?: string;
+  readonly authors: readonly string[];
+  readonly place: Range;
+}
+
+/**
+ * Each article's parts, kept while the parse keeps the article (its text unchanged): after a keystroke, the
+ * articles after it are moved to their new place instead of being summarised again, the others taken as they are.
+ */
+const partsByArticle = new WeakMap<Article, ArticleParts>();
+
+function articleParts(doc: BulletinDocument, article: Article, index: number, uri: string, positions: Positions): ArticleParts {
+  const at = positions.positionAt(article.start);
+  const kept = partsByArticle.get(article);
+  // The article's own lines are as they were: where it starts on its line the same, all its positions move by lines.
+  let parts =
+    kept?.uri === uri && kept.at.character === at.character
+      ? movedParts(kept, article.start - kept.start, at)
+      : makeParts(doc, article, index, uri, positions, at);
+  if (parts.headline && parts.headline.article !== index) parts = { ...parts, headline: { ...parts.headline, article: index } };
+  if (parts !== kept) partsByArticle.set(article, parts);
+  return parts;
+}
+
+function makeParts(
+  doc: BulletinDocument,
+  article: Article,
+  index: number,
+  uri: string,
+  positions: Positions,
+  at: LinePosition,
+): ArticleParts {
+  const range = (span: Span): Range => ({ start: positions.positionAt(span.start), end: positions.positionAt(span.end) });
+  const authors = article.byline?.authors.map((a) => detach(a.name)) ?? [];
+  const references = article.crossReferences.map((reference) => ({
+    uri,
+    reference: detachReference(reference),
+    lines: sliceLines(positions, reference),
+  }));
+  const standfirst = article.standfirst ? oneLine(doc.text.slice(article.standfirst.start, article.standfirst.end)) : undefined;
+  const headline = article.headline;
+  let entry: HeadlineEntry | undefined;
+  if (headline) {
+    const shortKey = headline.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
+    entry = {
+      uri,
+      start: headline.start,
+      end: headline.end,
+      range: range(headline),
+      text: oneLine(headline.text),
+      key: titleKey(headline.text),
+      ...(shortKey ? { shortKey } : {}),
+      ...(standfirst ? { standfirst } : {}),
+      authors,
+      article: index,
+    };
+  }
+  const place = headline ?? (article.standfirst ? firstLine(article.standfirst) : (article.byline ?? article));
+  return {
+    uri,
+    start: article.start,
+    at,
+    references,
+    ...(entry ? { headline: entry } : {}),
+    ...(standfirst ? { standfirst } : {}),
+    authors,
+    place: range(place),
+  };
+}
+
+/** The parts `delta` characters and the lines to `at` further on: the same objects where the article did not move. */
+function movedParts(parts: ArticleParts, delta: number, at: LinePosition): ArticleParts {
+  const lines = at.line - parts.at.line;
+  if (delta === 0 && lines === 0) return parts;
+  const movedRange = (range: Range): Range => ({
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  });
+  const { headline } = parts;
+  return {
+    ...parts,
+    start: parts.start + delta,
+    at,
+    references: parts.references.map((entry) => ({
+      uri: entry.uri,
+      reference: shifted(entry.reference, delta),
+      lines: { line: entry.lines.line + lines, starts: entry.lines.starts.map((start) => start + delta) },
+    })),
+    ...(headline
+      ? { headline: { ...headline, start: headline.start + delta, end: headline.end + delta, range: movedRange(headline.range) } }
+      : {}),
+    place: movedRange(parts.place),
+  };
+}
+
 /** `initials`: how the publication is cited, when the profile says so. */
 export function summarize(doc: BulletinDocument, uri: string, positions: Positions, initials?: string): IssueSummary {
   const headlines: HeadlineEntry[] = [];
@@ -125,30 +229,10 @@ export function summarize(doc: BulletinDocument, uri: string, positions: Positio
     pairContents(doc).pairs.flatMap((p) => (p.entry.headline ? [[p.articleIndex, p.entry.headline] as const] : [])),
   );
   doc.articles.forEach((article, index) => {
-    const authors = article.byline?.authors.map((a) => detach(a.name)) ?? [];
-    for (const reference of article.crossReferences) {
-      references.push({ uri, reference: detachReference(reference), lines: sliceLines(positions, reference) });
-    }
-    const standfirst = article.standfirst ? oneLine(doc.text.slice(article.standfirst.start, article.standfirst.end)) : undefined;
-    const headline = article.headline;
-    let entry: HeadlineEntry | undefined;
-    if (headline) {
-      const shortKey = headline.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
-      entry = {
-        uri,
-        start: headline.start,
-        end: headline.end,
-        range: range(headline),
-        text: oneLine(headline.text),
-        key: titleKey(headline.text),
-        ...(shortKey ? { shortKey } : {}),
-        ...(standfirst ? { standfirst } : {}),
-        authors,
-        article: index,
-      };
-      headlines.push(entry);
-    }
-    const place = headline ?? (article.standfirst ? firstLine(article.standfirst) : (article.byline ?? article));
+    const parts = articleParts(doc, article, index, uri, positions);
+    append(references, parts.references);
+    const entry = parts.headline;
+    if (entry) headlines.push(entry);
     const contents = entryHeadlines.get(index);
     articles.push({
       uri,
@@ -157,9 +241,9 @@ export function summarize(doc: BulletinDocument, uri: string, positions: Positio
       ...(contents
         ? { contentsHeadline: { start: contents.start, end: contents.end, range: range(contents), text: detach(contents.text) } }
         : {}),
-      title: entry ? entry.text : `[untitled] ${excerpt(standfirst ?? '')}`.trimEnd(),
-      authors,
-      range: range(place),
+      title: entry ? entry.text : `[untitled] ${excerpt(parts.standfirst ?? '')}`.trimEnd(),
+      authors: parts.authors,
+      range: parts.place,
     });
   });
   const issue = detachIssue(issueIdentity(doc, uri));
