@@ -8,7 +8,7 @@ import { createCheckContext } from '../../server/src/checks/context';
 import { runChecks } from '../../server/src/checks/run';
 import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
 import { ParseCache } from '../../server/src/model/incremental';
-import { parseBulletin } from '../../server/src/model/parse';
+import { DEFAULT_PARSE_OPTIONS, parseBulletin } from '../../server/src/model/parse';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
 import { Analyses } from '../../server/src/workspace/analysis';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
@@ -191,6 +191,44 @@ describe('incremental parsing', () => {
     expect(summary.references.some((r) => r.reference.conjunctions.length > 0)).toBe(true);
     analyses.get(TextDocument.create('file:///issue.bulletin', 'bulletin', 2, `x${source}`));
     expect(JSON.stringify(summary)).toBe(kept);
+  });
+
+  test('a parse that fails after moving nodes leaves no half-moved cache: the next parse equals a fresh one', () => {
+    const source = sample();
+    let fail = false;
+    // The masthead is read after the blocks past the edit have moved to the new text.
+    const pattern = new (class extends RegExp {
+      override exec(input: string): RegExpExecArray | null {
+        if (fail) throw new Error('a bug in the parse');
+        return super.exec(input);
+      }
+    })('^(?<publication>[A-Z]+)');
+    const options = { ...DEFAULT_PARSE_OPTIONS, mastheadPattern: pattern };
+    const failing = fc.record({ edit: edit(source.length), fails: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(failing, { minLength: 1, maxLength: 6 }), (steps) => {
+        const cache = new ParseCache();
+        let text = source;
+        parseBulletin(text, options, cache);
+        for (const step of steps) {
+          text = apply(text, step.edit);
+          if (!step.fails) {
+            expect(JSON.stringify(parseBulletin(text, options, cache))).toBe(JSON.stringify(parseBulletin(text, options)));
+            continue;
+          }
+          // Where the edit leaves a masthead to read, the parse fails.
+          fail = true;
+          try {
+            parseBulletin(text, options, cache);
+          } catch (error) {
+            if (!(error instanceof Error && error.message === 'a bug in the parse')) throw error;
+          } finally {
+            fail = false;
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   test('after random edits, the checks of reused articles find what checking the fresh text finds', () => {

@@ -178,8 +178,16 @@ export function unparsedDocument(text: string): BulletinDocument {
 export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS, cache?: ParseCache): BulletinDocument {
   const incremental = cache !== undefined && cache.text !== undefined && cache.options === options;
   if (cache && !incremental) cache.unchanged = undefined;
-  const blocks = incremental ? blocksAfterEdit(text, cache) : scanBlocks(text);
-  const doc = assemble(text, blocks, options, cache);
+  let blocks: Block[];
+  let doc: BulletinDocument;
+  try {
+    blocks = incremental ? blocksAfterEdit(text, cache) : scanBlocks(text);
+    doc = assemble(text, blocks, options, cache);
+  } catch (error) {
+    // Nodes may have moved to the new text already: the next parse starts afresh rather than from a half-moved cache.
+    if (cache) Object.assign(cache, { text: undefined, blocks: [], articles: [], unchanged: undefined });
+    throw error;
+  }
   if (cache) {
     cache.text = text;
     cache.options = options;
