@@ -4,6 +4,14 @@
 import { afterEach, expect, test } from 'vitest';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import type { FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createCheckContext } from '../../server/src/checks/context';
+import { runChecks } from '../../server/src/checks/run';
+import { toDiagnostics } from '../../server/src/features/diagnostics';
+import { parseBulletin } from '../../server/src/model/parse';
+import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { summarize } from '../../server/src/workspace/summary';
 import { TestClient } from '../support/lspClient';
 import { generate } from '../../bench/generate';
 import { sample } from '../support/fixture';
@@ -50,4 +58,36 @@ test('a pull of diagnostics lets requests through while it checks, and an edit m
   const report = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
   expect(report.kind).toBe('full');
   expect(report.items.length).toBeGreaterThan(1000);
+}, 60000);
+
+test('edits that come in while earlier versions are checked leave the last version checked as a fresh check of its text', async () => {
+  const client = await TestClient.start();
+  clients.push(client);
+  let text = generate(sample(), 2_000_000).bulletin;
+  client.open(uri, text);
+  const document = () => TextDocument.create(uri, 'bulletin', 1, text);
+  // An article typed in is checked while the next edit, above it, moves it.
+  const middle = text.indexOf('\n\n', text.length >> 1) - 10;
+  const edits = [
+    { at: middle, insert: 'x', remove: 0 },
+    { at: 40, insert: 'x', remove: 0 },
+    { at: middle + 20, insert: 'y', remove: 0 },
+    { at: 41, insert: '\n\n', remove: 0 },
+    { at: text.length - 5000, insert: '', remove: 3 },
+  ];
+  let version = 1;
+  for (const edit of edits) {
+    await new Promise((resolve) => setTimeout(resolve, 8));
+    const before = document();
+    const range = { start: before.positionAt(edit.at), end: before.positionAt(edit.at + edit.remove) };
+    text = text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
+    version = client.change(uri, [{ range, text: edit.insert }]);
+  }
+  const published = await client.diagnosticsFor(uri, version);
+  const parsed = parseBulletin(text);
+  const index = new WorkspaceIndex();
+  index.set(summarize(parsed, uri, document()));
+  const fresh = toDiagnostics(runChecks(createCheckContext(parsed, uri, index, DEFAULT_PROFILE)), document(), uri);
+  expect(published.length).toBeGreaterThan(1000);
+  expect(published).toEqual(fresh);
 }, 60000);
