@@ -308,6 +308,11 @@ describe('inputs that took quadratic time (or memory), each with what it finds',
     wholeRun(`${ARTICLE}${body}\n`);
   });
 
+  test('20,000 short paragraphs and 2 MB without a capital after them: the search for names reads each paragraph alone', () => {
+    const paragraphs = 'the man said so.\n\n'.repeat(20_000);
+    wholeRun(`${ARTICLE}${paragraphs}${oneMegabyte('and so on ').repeat(2)}\n`);
+  });
+
   test('a reference beside a 1 MB headline: the "did you mean" search skips headlines too unlike in length to measure', () => {
     const text = `${oneMegabyte('OIL ')}\n\nBy Dina Tokbaeva\n\nText (See ${'Oil Town '.repeat(40)}Waits.)\n`;
     const r = wholeRun(text);

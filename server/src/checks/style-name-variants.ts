@@ -72,13 +72,14 @@ const MAY_BE_CAPITAL = /[A-Z\u0080-\uffff]/g;
  * and hyphens to a last letter: what `/\p{Lu}[\p{L}’'-]*\p{L}/gu` matches, found without it.
  */
 export function forEachCapitalized(text: string, from: number, to: number, found: (start: number, end: number) => void): void {
+  // The regular expression runs to the next character that may be a capital faster than a loop would; on the
+  // range alone (a view into the text, not a copy), so that it never reads past its end.
+  const range = text.slice(from, to);
   let at = from;
   while (at < to) {
-    // The regular expression runs to the next character that may be a capital faster than a loop would.
-    MAY_BE_CAPITAL.lastIndex = at;
-    if (!MAY_BE_CAPITAL.test(text)) return;
-    at = MAY_BE_CAPITAL.lastIndex - 1;
-    if (at >= to) return;
+    MAY_BE_CAPITAL.lastIndex = at - from;
+    if (!MAY_BE_CAPITAL.test(range)) return;
+    at = from + MAY_BE_CAPITAL.lastIndex - 1;
     const known = knownBits(text.charCodeAt(at));
     // Most characters are known and no capital: one code unit on.
     if (known !== 0 && (known & UPPER) === 0) {
