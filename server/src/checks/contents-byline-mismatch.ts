@@ -26,11 +26,12 @@ export const contentsBylineMismatch: Check = {
       if (same) continue;
       const articleByline = context.text.slice(article.byline!.start, article.byline!.end);
       const entryByline = context.text.slice(entry.byline.start, entry.byline.end).replace(/\s+/g, ' ');
-      const parts = {
-        ...(entry.headline ? { headline: entry.headline.text } : {}),
-        ...(entry.standfirst ? { standfirst: entry.standfirst.text } : {}),
-        byline: articleByline,
-      };
+      const parts = Object.assign(
+        {},
+        entry.headline ? { headline: entry.headline.text } : {},
+        entry.standfirst ? { standfirst: entry.standfirst.text } : {},
+        { byline: articleByline },
+      );
       findings.push({
         start: entry.byline.start,
         end: entry.byline.end,

@@ -30,23 +30,24 @@ export const contentsHeadlineMismatch: Check = {
           ],
         });
       } else if (!entry.headline) {
-        findings.push({
-          ...firstLineOf(entry.paragraph),
-          message: headline
-            ? `Contents entry has no headline: the article's is “${headline.text}”.`
-            : 'Contents entry has no headline (its article has none either).',
-          ...(headline
-            ? {
-                fixes: [
-                  {
-                    title: "Insert the article's headline",
-                    edits: [{ start: entry.start, end: entry.start, newText: `${headline.text}  ` }],
-                    safe: false,
-                  },
-                ],
-              }
-            : {}),
-        });
+        findings.push(
+          Object.assign(firstLineOf(entry.paragraph), {
+            message: headline
+              ? `Contents entry has no headline: the article's is “${headline.text}”.`
+              : 'Contents entry has no headline (its article has none either).',
+            ...(headline
+              ? {
+                  fixes: [
+                    {
+                      title: "Insert the article's headline",
+                      edits: [{ start: entry.start, end: entry.start, newText: `${headline.text}  ` }],
+                      safe: false,
+                    },
+                  ],
+                }
+              : {}),
+          }),
+        );
       }
     }
     return findings;

@@ -34,11 +34,12 @@ export const contentsOrder: Check = {
     pairs.forEach((pair, i) => {
       if (inOrder.has(i)) return;
       const position = pairs.filter((p) => p.articleIndex < pair.articleIndex).length + 1;
-      findings.push({
-        ...firstLineOf(pair.entry.paragraph),
-        message: `Contents out of order: this entry's article is article ${pair.articleIndex + 1} of the issue; the entry should be number ${position} in the list.`,
-        related: [{ start: pair.article.start, end: pair.article.headline?.end ?? pair.article.start, message: 'The article' }],
-      });
+      findings.push(
+        Object.assign(firstLineOf(pair.entry.paragraph), {
+          message: `Contents out of order: this entry's article is article ${pair.articleIndex + 1} of the issue; the entry should be number ${position} in the list.`,
+          related: [{ start: pair.article.start, end: pair.article.headline?.end ?? pair.article.start, message: 'The article' }],
+        }),
+      );
     });
     return findings;
   },

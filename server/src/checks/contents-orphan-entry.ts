@@ -9,11 +9,12 @@ export const contentsOrphanEntry: Check = {
   heuristic: true,
   run(context) {
     if (context.doc.articles.length === 0) return [];
-    return contentsPairing(context).unpairedEntries.map(({ entry }) => ({
-      ...firstLineOf(entry.paragraph),
-      message: entry.headline
-        ? `Contents entry “${entry.headline.text}” matches no article of this issue.`
-        : 'This contents entry matches no article of this issue (no article has its standfirst or byline).',
-    }));
+    return contentsPairing(context).unpairedEntries.map(({ entry }) =>
+      Object.assign(firstLineOf(entry.paragraph), {
+        message: entry.headline
+          ? `Contents entry “${entry.headline.text}” matches no article of this issue.`
+          : 'This contents entry matches no article of this issue (no article has its standfirst or byline).',
+      }),
+    );
   },
 };

@@ -32,11 +32,10 @@ export const contentsStandfirstMismatch: Check = {
       const entryText = entry.standfirst.text;
       const articleText = text.slice(article.standfirst.start, article.standfirst.end);
       if (titleKey(entryText) === titleKey(articleText)) continue;
-      const parts = {
-        ...(entry.headline ? { headline: entry.headline.text } : {}),
+      const parts = Object.assign({}, entry.headline ? { headline: entry.headline.text } : {}, {
         standfirst: articleText,
         ...(entry.byline ? { byline: text.slice(entry.byline.start, entry.byline.end) } : {}),
-      };
+      });
       const indent = article.standfirst.start - (text.lastIndexOf('\n', article.standfirst.start - 1) + 1);
       findings.push({
         start: entry.standfirst.start,

@@ -61,7 +61,7 @@ export interface ContextOptions {
 
 /** The profile's initials win over those read off the masthead. */
 function withProfileInitials(issue: IssueIdentity, profile: Profile): IssueIdentity {
-  return profile.initials ? { ...issue, initials: profile.initials } : issue;
+  return profile.initials ? Object.assign({}, issue, { initials: profile.initials }) : issue;
 }
 
 /**

@@ -17,10 +17,11 @@ export const footerOrder: Check = {
       if (!p.template) continue;
       if (alignment.found.get(p.template)?.[0] !== p) continue;
       if (p.template.index < highest) {
-        findings.push({
-          ...firstLine(p.paragraph),
-          message: `Footer out of order: “${excerpt(p.template.text)}” comes earlier in the template.`,
-        });
+        findings.push(
+          Object.assign(firstLine(p.paragraph), {
+            message: `Footer out of order: “${excerpt(p.template.text)}” comes earlier in the template.`,
+          }),
+        );
       } else {
         highest = p.template.index;
       }

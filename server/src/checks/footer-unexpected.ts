@@ -15,10 +15,11 @@ export const footerUnexpected: Check = {
     const findings: Finding[] = [];
     for (const p of alignment.paragraphs) {
       if (p.template || alignment.creditsContinuations.has(p) || !lastKnown || p.index > lastKnown.index) continue;
-      findings.push({
-        ...firstLine(p.paragraph),
-        message: `Footer paragraph ${quote(context.text, p.paragraph)} is not in the footer template.`,
-      });
+      findings.push(
+        Object.assign(firstLine(p.paragraph), {
+          message: `Footer paragraph ${quote(context.text, p.paragraph)} is not in the footer template.`,
+        }),
+      );
     }
     return findings.map(({ start, end, message }) => ({ start, end, message }));
   },

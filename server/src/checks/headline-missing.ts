@@ -28,7 +28,12 @@ export const headlineMissing: Check = {
         : [];
       const hint = entryHeadline ? ` The contents list it as “${entryHeadline.text}”.` : '';
       return [
-        { ...span, message: `Headline missing: ${what} has no headline line above it.${hint}`, ...(fixes.length > 0 ? { fixes } : {}) },
+        {
+          start: span.start,
+          end: span.end,
+          message: `Headline missing: ${what} has no headline line above it.${hint}`,
+          ...(fixes.length > 0 ? { fixes } : {}),
+        },
       ];
     });
   },

@@ -287,16 +287,18 @@ export const styleNameVariants: Check = {
     const findings: Finding[] = [];
     for (const { rare, common } of variants) {
       const rareAt = places.get(rare.word)!;
-      const edits: TextEdit[] = rareAt.map((a) => ({ ...a, newText: common.word }));
+      // Objects written out, not spread and extended: see checkInSteps.
+      const edits: TextEdit[] = rareAt.map(({ start, end }) => ({ start, end, newText: common.word }));
       const times = common.count === 1 ? 'once' : `${common.count} times`;
       // One message, related place and fix for every place of the rare spelling.
       const message = `“${rare.word}” here, but “${common.word}” ${times} elsewhere in this issue: the same name spelled two ways?`;
-      const related = [{ ...places.get(common.word)![0]!, message: `“${common.word}”` }];
+      const commonAt = places.get(common.word)![0]!;
+      const related = [{ start: commonAt.start, end: commonAt.end, message: `“${common.word}”` }];
       const about = [rare.word, common.word];
       const fixes = [
         { title: `Change ${rare.count === 1 ? '' : `all ${rare.count} `}“${rare.word}” to “${common.word}”`, edits, safe: false },
       ];
-      for (const at of rareAt) findings.push({ ...at, message, related, about, fixes });
+      for (const { start, end } of rareAt) findings.push({ start, end, message, related, about, fixes });
     }
     return findings.sort((a, b) => a.start - b.start);
   },

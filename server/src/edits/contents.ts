@@ -43,7 +43,7 @@ export function regenerateContents(doc: BulletinDocument, width: number, eol: st
   const contents = doc.contents;
   if (contents && contents.entries.length > 0) {
     const span: Span = { start: contents.start, end: contents.end };
-    return doc.text.slice(span.start, span.end) === text ? undefined : { ...span, newText: text };
+    return doc.text.slice(span.start, span.end) === text ? undefined : { start: span.start, end: span.end, newText: text };
   }
   const at = doc.masthead ? doc.masthead.end : 0;
   return doc.masthead ? { start: at, end: at, newText: `${eol}${eol}${text}` } : { start: 0, end: 0, newText: `${text}${eol}${eol}` };

@@ -49,7 +49,7 @@ export function formatEdits(context: CheckContext, options: FormatOptions, range
   for (let i = 1; i < doc.articles.length; i++) {
     const gap = { start: doc.articles[i - 1]!.end, end: doc.articles[i]!.start };
     if (!within(gap) || !/^\s*$/.test(text.slice(gap.start, gap.end))) continue;
-    if (text.slice(gap.start, gap.end) !== separator) edits.push({ ...gap, newText: separator });
+    if (text.slice(gap.start, gap.end) !== separator) edits.push({ start: gap.start, end: gap.end, newText: separator });
   }
   return edits.sort((a, b) => a.start - b.start);
 }

@@ -36,7 +36,7 @@ function jsonEdit(profile: FolderProfile, change: (text: string) => EditResult):
 
 /** Adds `value` to the list at `key`, unless it is there already. */
 function addToList(key: string, value: unknown): (text: string) => EditResult {
-  return (text) => modify(text, [key, -1], value, { ...FORMAT, isArrayInsertion: true });
+  return (text) => modify(text, [key, -1], value, Object.assign({}, FORMAT, { isArrayInsertion: true }));
 }
 
 export function profileActions(problem: Problem, diagnostic: Diagnostic, profile: FolderProfile): CodeAction[] {

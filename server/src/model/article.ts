@@ -58,7 +58,7 @@ export function bylineAnchor(text: string, paragraphs: readonly Paragraph[]): nu
 function toHeadline(text: string, span: Span): Headline {
   const headline = textAt(text, span.start, span.end);
   const country = /^([\p{Lu}][\p{Lu}\p{M} '’-]*?):\s+\S/u.exec(headline.text);
-  return country ? { ...headline, country: country[1]! } : headline;
+  return country ? Object.assign(headline, { country: country[1]! }) : headline;
 }
 
 interface Head {

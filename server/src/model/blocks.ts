@@ -134,11 +134,11 @@ export function blockLineStart(text: string, block: Block): number {
 export function withBlanksBefore(block: Block, blanksBefore: number): Block {
   switch (block.type) {
     case 'paragraph':
-      return { type: 'paragraph', paragraph: { ...block.paragraph, blanksBefore } };
+      return { type: 'paragraph', paragraph: Object.assign({}, block.paragraph, { blanksBefore }) };
     case 'divider':
-      return { type: 'divider', divider: { ...block.divider, blanksBefore } };
+      return { type: 'divider', divider: Object.assign({}, block.divider, { blanksBefore }) };
     case 'notice-header':
-      return { type: 'notice-header', header: { ...block.header, blanksBefore } };
+      return { type: 'notice-header', header: Object.assign({}, block.header, { blanksBefore }) };
   }
 }
 

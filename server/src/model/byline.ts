@@ -141,7 +141,7 @@ function toAuthor(group: readonly Word[]): Author | undefined {
     end: lastName.end,
     name: nameWords.map((w) => w.text).join(' '),
   };
-  return placeWords.length > 0 ? { ...author, place: placeWords.map((w) => w.text).join(' ') } : author;
+  return placeWords.length > 0 ? Object.assign(author, { place: placeWords.map((w) => w.text).join(' ') }) : author;
 }
 
 /** The name as people compare it: whitespace and quotes normalised, lower case. */

@@ -95,7 +95,7 @@ const readEntries = new WeakMap<Paragraph, ContentsEntry>();
 function contentsEntryOf(text: string, paragraph: Paragraph): ContentsEntry {
   let entry = readEntries.get(paragraph);
   if (entry?.start !== paragraph.start)
-    readEntries.set(paragraph, (entry = { ...detached(parseContentsEntry(text, paragraph)), paragraph }));
+    readEntries.set(paragraph, (entry = Object.assign({}, detached(parseContentsEntry(text, paragraph)), { paragraph })));
   return entry;
 }
 
@@ -181,5 +181,5 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
           labels,
         }
       : undefined;
-  return { ...(contents ? { contents } : {}), notices, dividers, strays };
+  return Object.assign(contents ? { contents } : {}, { notices, dividers, strays });
 }

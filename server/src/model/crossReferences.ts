@@ -41,12 +41,11 @@ function splitCitation(text: string, inner: Span): { title: Span; citation?: Cit
   const citationStart = inner.start + m.index + m[0].indexOf(m[1]!);
   const citationText: Text = textAt(text, citationStart, inner.end);
   const date = m[3] ? parseDate(m[3]) : undefined;
-  const citation: Citation = {
-    ...citationText,
+  const citation: Citation = Object.assign(citationText, {
     publication: m[1]!,
     number: Number(m[2]),
     ...(date ? { date } : {}),
-  };
+  });
   return { title: { start: inner.start, end: inner.start + m.index }, citation };
 }
 

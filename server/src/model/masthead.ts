@@ -23,8 +23,11 @@ function parseWithPattern(text: string, paragraph: Paragraph, pattern: RegExp): 
     ...(groups.publication
       ? { publication: textAt(text, at(groups.publication), at(groups.publication) + groups.publication.length) }
       : {}),
-    number: { ...textAt(text, numberAt, numberAt + groups.number.length), value: number, ...(groups.part ? { part: groups.part } : {}) },
-    date: { ...textAt(text, dateAt, dateAt + groups.date.length), value: date },
+    number: Object.assign(textAt(text, numberAt, numberAt + groups.number.length), {
+      value: number,
+      ...(groups.part ? { part: groups.part } : {}),
+    }),
+    date: Object.assign(textAt(text, dateAt, dateAt + groups.date.length), { value: date }),
   };
 }
 
@@ -48,12 +51,11 @@ export function parseMasthead(text: string, paragraph: Paragraph, pattern?: RegE
     start: paragraph.start,
     end: paragraph.end,
     publication,
-    number: {
-      ...textAt(text, base + numberAt, base + numberAt + m[2]!.length),
+    number: Object.assign(textAt(text, base + numberAt, base + numberAt + m[2]!.length), {
       value: Number(m[2]),
       ...(m[3] ? { part: m[3] } : {}),
-    },
-    date: { ...textAt(text, base + dateAt, base + dateAt + m[4]!.length), value: date },
+    }),
+    date: Object.assign(textAt(text, base + dateAt, base + dateAt + m[4]!.length), { value: date }),
   };
 }
 

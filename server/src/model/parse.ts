@@ -22,10 +22,9 @@ export interface ParseOptions extends ArticleOptions {
   readonly mastheadPattern?: RegExp;
 }
 
-export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
-  ...DEFAULT_ARTICLE_OPTIONS,
+export const DEFAULT_PARSE_OPTIONS: ParseOptions = Object.assign({}, DEFAULT_ARTICLE_OPTIONS, {
   footerSignatures: REFERENCE_FOOTER_SIGNATURES,
-};
+});
 
 type ChunkKind = 'marker' | 'label' | 'article' | 'headed' | 'text';
 
@@ -162,7 +161,7 @@ function reuseArticles(text: string, drafts: readonly Draft[], options: ParseOpt
   // Only now, once every old article has been found where it stood: they move in place, and are this version's.
   for (const [article, moved] of moving) movedInPlace(article, moved);
   cache.articles = next;
-  cache.reused = { ...cache.reused, articles: reused };
+  cache.reused = Object.assign({}, cache.reused, { articles: reused });
   return articles;
 }
 
@@ -271,7 +270,7 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
     const label = sectionStarts.get(draft) ?? article.label;
     if (label || !section) {
       if (section && section.articles.length > 0) sections.push(toSection(section));
-      section = { ...(label ? { label } : {}), articles: [] };
+      section = Object.assign(label ? { label } : {}, { articles: [] });
     }
     section.articles.push(article);
   });

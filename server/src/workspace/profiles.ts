@@ -24,7 +24,7 @@ export interface UserSettings {
 }
 
 function withUser(profile: Profile, user: UserSettings): Profile {
-  return Object.keys(user.checks).length === 0 ? profile : { ...profile, checks: { ...profile.checks, ...user.checks } };
+  return Object.keys(user.checks).length === 0 ? profile : Object.assign({}, profile, { checks: { ...profile.checks, ...user.checks } });
 }
 
 interface Stored {
@@ -71,7 +71,7 @@ export class Profiles {
     this.user = user;
     this.outside = withUser(DEFAULT_PROFILE, user);
     for (const [folder, { entry, base }] of this.folders)
-      this.folders.set(folder, { entry: { ...entry, profile: withUser(base, user) }, base });
+      this.folders.set(folder, { entry: Object.assign({}, entry, { profile: withUser(base, user) }), base });
   }
 
   /** The folder a document belongs to: the longest folder URI it starts with. */

@@ -122,7 +122,7 @@ export class ReferenceGraph {
     const changed = this.index.changedSince(file.headlinesVersion);
     if (!changed) return undefined;
     for (const asked of file.asked) if (changed.has(asked)) return undefined;
-    return { ...file, headlinesVersion: version };
+    return Object.assign({}, file, { headlinesVersion: version });
   }
 
   private resolve(summary: IssueSummary): FileReferences {

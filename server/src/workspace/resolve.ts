@@ -49,18 +49,21 @@ function resolveTitle(part: Span, targetText: string, reference: CrossReference,
   const raw = targetText.slice(part.start - reference.target.start, part.end - reference.target.start);
   const text = collapseWhitespace(raw);
   const matches = orderTargets(lookup.find(titleKey(raw)), uri, lookup);
-  const base = { start: part.start, end: part.end, text };
+  const { start, end } = part;
   const citation = reference.citation;
-  if (!citation) return matches.length > 0 ? { ...base, targets: matches } : { ...base, targets: [], problem: 'not-found' };
+  if (!citation)
+    return matches.length > 0 ? { start, end, text, targets: matches } : { start, end, text, targets: [], problem: 'not-found' };
   const cited = lookup.issues(citation.number, citation.publication);
   const inCited = matches.filter((m) => cited.some((c) => c.uri === m.uri));
   if (inCited.length > 0) {
-    const issue = cited.find((c) => c.uri === inCited[0]!.uri)!;
-    const dateWrong = citation.date && issue.issue.date && !sameDay(citation.date, issue.issue.date);
-    return { ...base, targets: inCited, citedIssue: issue, ...(dateWrong ? { problem: 'citation-date' as const } : {}) };
+    const citedIssue = cited.find((c) => c.uri === inCited[0]!.uri)!;
+    const dateWrong = citation.date && citedIssue.issue.date && !sameDay(citation.date, citedIssue.issue.date);
+    return dateWrong
+      ? { start, end, text, targets: inCited, citedIssue, problem: 'citation-date' }
+      : { start, end, text, targets: inCited, citedIssue };
   }
-  if (cited.length > 0) return { ...base, targets: matches, citedIssue: cited[0]!, problem: 'not-in-cited-issue' };
-  return { ...base, targets: matches, problem: matches.length > 0 ? 'cited-issue-missing' : 'not-found' };
+  if (cited.length > 0) return { start, end, text, targets: matches, citedIssue: cited[0]!, problem: 'not-in-cited-issue' };
+  return { start, end, text, targets: matches, problem: matches.length > 0 ? 'cited-issue-missing' : 'not-found' };
 }
 
 /** The spans of the parts when the target is cut at the chosen conjunctions. */

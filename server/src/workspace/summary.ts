@@ -86,23 +86,26 @@ export interface IssueSummary {
 
 /** The reference as the index keeps it: sharing no object with the model, whose nodes the next parse moves. */
 function detachReference(ref: CrossReference): CrossReference {
-  return {
-    ...ref,
-    target: { ...ref.target, text: detach(ref.target.text) },
+  return Object.assign({}, ref, {
+    target: Object.assign({}, ref.target, { text: detach(ref.target.text) }),
     conjunctions: ref.conjunctions.map((c) => ({ start: c.start, end: c.end })),
     ...(ref.citation
-      ? { citation: { ...ref.citation, text: detach(ref.citation.text), publication: detach(ref.citation.publication) } }
+      ? {
+          citation: Object.assign({}, ref.citation, {
+            text: detach(ref.citation.text),
+            publication: detach(ref.citation.publication),
+          }),
+        }
       : {}),
-  };
+  });
 }
 
 function detachIssue(issue: IssueIdentity): IssueIdentity {
-  return {
-    ...issue,
+  return Object.assign({}, issue, {
     ...(issue.publication ? { publication: detach(issue.publication) } : {}),
     ...(issue.initials ? { initials: detach(issue.initials) } : {}),
     ...(issue.part ? { part: detach(issue.part) } : {}),
-  };
+  });
 }
 
 /**
@@ -143,7 +146,8 @@ function articleParts(doc: BulletinDocument, article: Article, index: number, ur
     kept?.uri === uri && kept.at.character === at.character
       ? movedParts(kept, article.start - kept.start, at)
       : makeParts(doc, article, index, uri, positions, at);
-  if (parts.headline && parts.headline.article !== index) parts = { ...parts, headline: { ...parts.headline, article: index } };
+  if (parts.headline && parts.headline.article !== index)
+    parts = Object.assign({}, parts, { headline: Object.assign({}, parts.headline, { article: index }) });
   if (parts !== kept) partsByArticle.set(article, parts);
   return parts;
 }
@@ -203,8 +207,9 @@ function movedParts(parts: ArticleParts, delta: number, at: LinePosition): Artic
     end: { line: range.end.line + lines, character: range.end.character },
   });
   const { headline } = parts;
-  return {
-    ...parts,
+  // Object.assign, not a spread followed by properties, which V8 adds one by one in its runtime: this runs for
+  // every article after the edit on every keystroke.
+  return Object.assign({}, parts, {
     start: parts.start + delta,
     at,
     references: parts.references.map((entry) => ({
@@ -213,10 +218,16 @@ function movedParts(parts: ArticleParts, delta: number, at: LinePosition): Artic
       lines: { line: entry.lines.line + lines, starts: entry.lines.starts.map((start) => start + delta) },
     })),
     ...(headline
-      ? { headline: { ...headline, start: headline.start + delta, end: headline.end + delta, range: movedRange(headline.range) } }
+      ? {
+          headline: Object.assign({}, headline, {
+            start: headline.start + delta,
+            end: headline.end + delta,
+            range: movedRange(headline.range),
+          }),
+        }
       : {}),
     place: movedRange(parts.place),
-  };
+  });
 }
 
 /** `initials`: how the publication is cited, when the profile says so. */
@@ -249,7 +260,7 @@ export function summarize(doc: BulletinDocument, uri: string, positions: Positio
   const issue = detachIssue(issueIdentity(doc, uri));
   return {
     uri,
-    issue: initials ? { ...issue, initials } : issue,
+    issue: initials ? Object.assign({}, issue, { initials }) : issue,
     headlines,
     articles,
     references,

@@ -78,7 +78,7 @@ export function footerAlignment(context: CheckContext): FooterAlignment | undefi
       }
       if (best) {
         taken.add(best);
-        paragraphs[i] = { ...p, template: best };
+        paragraphs[i] = Object.assign({}, p, { template: best });
       }
     });
     const map = new Map<TemplateParagraph, AlignedParagraph[]>();
