@@ -29,6 +29,7 @@ const insertion = fc.oneof(
   fc.constantFrom(
     'x',
     ' ',
+    '\t',
     '\n',
     '\n\n',
     '\n\n\n',

@@ -33,18 +33,19 @@ function shown(problems: readonly Problem[]): readonly Problem[] {
 
 export function toDiagnostics(problems: readonly Problem[], positions: Positions, uri: string): Diagnostic[] {
   return shown(problems).map((problem) => {
-    const related: DiagnosticRelatedInformation[] = (problem.related ?? []).map((r) => ({
-      location: { uri: r.uri ?? uri, range: r.range ?? toRange(positions, r) },
-      message: r.message,
-    }));
-    return {
+    const diagnostic: Diagnostic = {
       range: toRange(positions, problem),
       severity: SEVERITY[problem.severity],
       code: problem.code,
       source: DIAGNOSTIC_SOURCE,
       message: problem.message,
-      ...(related.length > 0 ? { relatedInformation: related } : {}),
     };
+    if (problem.related && problem.related.length > 0)
+      diagnostic.relatedInformation = problem.related.map((r): DiagnosticRelatedInformation => ({
+        location: { uri: r.uri ?? uri, range: r.range ?? toRange(positions, r) },
+        message: r.message,
+      }));
+    return diagnostic;
   });
 }
 

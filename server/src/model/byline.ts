@@ -1,5 +1,6 @@
 // Recognises a byline (`By Name in Place`, and its malformed twins `by`, `By:`, a
 // trailing full stop) and splits it into authors.
+import { rememberingStrings } from './detach';
 import { isUpperInitial, trimSpan } from './text';
 import type { Author, Byline, BylineProblem } from './types';
 
@@ -144,7 +145,11 @@ function toAuthor(group: readonly Word[]): Author | undefined {
   return placeWords.length > 0 ? Object.assign(author, { place: placeWords.map((w) => w.text).join(' ') }) : author;
 }
 
-/** The name as people compare it: whitespace and quotes normalised, lower case. */
-export function personKey(name: string): string {
-  return name.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
-}
+/**
+ * The name as people compare it: whitespace and quotes normalised, lower case. Remembered: the contents and
+ * sign-off checks compare every byline's names again on each keystroke.
+ */
+export const personKey: (name: string) => string = rememberingStrings(
+  (name) => name.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase(),
+  10_000,
+);
