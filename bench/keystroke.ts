@@ -2,11 +2,12 @@
 // the server goes from a change to the diagnostics it sends, and check by check.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CHECKS } from '../server/src/checks/registry';
 import { toDiagnostics } from '../server/src/features/diagnostics';
 import { DEFAULT_PROFILE } from '../server/src/profile/profile';
+import { syncedDocuments } from '../server/src/protocol/documents';
 import { Analyses } from '../server/src/workspace/analysis';
+import { EditLog } from '../server/src/workspace/editLog';
 import { WorkspaceIndex } from '../server/src/workspace/index';
 import { generate } from './generate';
 
@@ -15,8 +16,11 @@ const size = Number(process.argv[3] ?? 1_000_000);
 const sample = readFileSync(path.join(root, 'test/fixtures/rca-2011-12-janaozen.txt'), 'utf8');
 const text = size <= 50_000 ? sample : generate(sample, size).bulletin;
 const index = new WorkspaceIndex();
-const analyses = new Analyses(index, () => DEFAULT_PROFILE);
-let doc = TextDocument.create('file:///x.bulletin', 'bulletin', 1, text);
+// Edits go through the server's document sync, which logs where they are for the parse.
+const edits = new EditLog();
+const sync = syncedDocuments(edits);
+const analyses = new Analyses(index, () => DEFAULT_PROFILE, undefined, edits);
+let doc = sync.create('file:///x.bulletin', 'bulletin', 1, text);
 analyses.problems(analyses.get(doc));
 const stages = new Map<string, number[]>();
 const checks = new Map<string, number[]>();
@@ -38,7 +42,7 @@ let at = text.indexOf('\n\n', text.length >> 1) - 10;
 for (let i = 0; i < 120; i++) {
   const pos = doc.positionAt(at);
   t(stages, 'apply the edit', () => {
-    doc = TextDocument.update(doc, [{ range: { start: pos, end: pos }, text: 'x' }], doc.version + 1);
+    doc = sync.update(doc, [{ range: { start: pos, end: pos }, text: 'x' }], doc.version + 1);
     // V8 joins the edited text into one string when it is first read.
     return doc.getText().charCodeAt(0);
   });

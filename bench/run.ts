@@ -22,7 +22,9 @@ import { LineIndex } from '../server/src/model/lineIndex';
 import { parseBulletin } from '../server/src/model/parse';
 import { parseOptionsFor } from '../server/src/profile/parseOptions';
 import { DEFAULT_PROFILE } from '../server/src/profile/profile';
+import { syncedDocuments } from '../server/src/protocol/documents';
 import { Analyses } from '../server/src/workspace/analysis';
+import { EditLog } from '../server/src/workspace/editLog';
 import { WorkspaceIndex } from '../server/src/workspace/index';
 import { summarize } from '../server/src/workspace/summary';
 import { generate } from './generate';
@@ -73,23 +75,27 @@ function ours(text: string, uri: string): void {
 
 /**
  * Ours after a keystroke, as the server does it: the document's previous version analysed, then one character
- * typed or deleted in the middle, then diagnostics, symbols and folding of the new version.
+ * typed or deleted in the middle (through the server's document sync, which logs where), then diagnostics,
+ * symbols and folding of the new version.
  */
 function oursAfterKeystroke(text: string, uri: string): (i: number) => void {
   const index = new WorkspaceIndex();
+  const edits = new EditLog();
+  const sync = syncedDocuments(edits);
   // Every size checked in full, as the cold figures are: no bulletin.fullChecks.maxMegabytes here.
   const analyses = new Analyses(
     index,
     () => DEFAULT_PROFILE,
     () => Infinity,
+    edits,
   );
-  let doc = TextDocument.create(uri, 'bulletin', 1, text);
+  let doc = sync.create(uri, 'bulletin', 1, text);
   analyses.problems(analyses.get(doc));
   const middle = text.indexOf(' ', Math.floor(text.length / 2));
   return (i) => {
     const at = doc.positionAt(middle);
     const range = i % 2 === 0 ? { start: at, end: at } : { start: at, end: doc.positionAt(middle + 1) };
-    doc = TextDocument.update(doc, [{ range, text: i % 2 === 0 ? 'x' : '' }], doc.version + 1);
+    doc = sync.update(doc, [{ range, text: i % 2 === 0 ? 'x' : '' }], doc.version + 1);
     const analysis = analyses.get(doc);
     toDiagnostics(analyses.problems(analysis) ?? [], doc, uri);
     documentSymbols(

@@ -66,7 +66,7 @@ import { LineIndex } from './model/lineIndex';
 import { parseBulletin } from './model/parse';
 import { parseOptionsFor } from './profile/parseOptions';
 import type { CheckSetting } from './profile/profile';
-import { SYNCED_DOCUMENTS } from './protocol/documents';
+import { syncedDocuments } from './protocol/documents';
 import { pauseAfter } from './protocol/turns';
 import type { Pause } from './protocol/turns';
 import {
@@ -82,6 +82,7 @@ import {
   workspaceSymbolParams,
 } from './protocol/params';
 import { Analyses, DEFAULT_FULL_CHECK_LIMIT } from './workspace/analysis';
+import { EditLog } from './workspace/editLog';
 import type { Analysis } from './workspace/analysis';
 import { PROFILE_GLOB, WATCH_GLOB } from './workspace/files';
 import type { WorkspaceFiles } from './workspace/files';
@@ -165,7 +166,8 @@ function readSettings(raw: unknown): Settings {
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const documents = new TextDocuments(SYNCED_DOCUMENTS);
+  const edits = new EditLog();
+  const documents = new TextDocuments(syncedDocuments(edits));
   const index = new WorkspaceIndex();
   const profiles = new Profiles(options.files);
   let settings: Settings = readSettings(undefined);
@@ -173,6 +175,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     index,
     (uri) => profiles.profileFor(uri),
     () => settings.fullCheckLimit,
+    edits,
   );
   const graph = new ReferenceGraph(index);
   const support: ClientSupport = {

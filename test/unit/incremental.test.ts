@@ -10,7 +10,9 @@ import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols'
 import { ParseCache } from '../../server/src/model/incremental';
 import { DEFAULT_PARSE_OPTIONS, parseBulletin } from '../../server/src/model/parse';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
+import { syncedDocuments } from '../../server/src/protocol/documents';
 import { Analyses } from '../../server/src/workspace/analysis';
+import { EditLog } from '../../server/src/workspace/editLog';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { summarize } from '../../server/src/workspace/summary';
 import { readFileSync } from 'node:fs';
@@ -415,5 +417,95 @@ describe('incremental parsing', () => {
     // Two characters typed before it, on a line of their own: no headline changes line.
     const edited = text.replace('Body (', 'Bodyxx (');
     expect(related(edited, 2)).toEqual([{ ...headline(edited), message: 'Closest headline' }]);
+  });
+});
+
+describe('edits logged by the document sync', () => {
+  const uri = 'file:///issue.bulletin';
+  const commonPrefix = (a: string, b: string): number => {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  const commonSuffix = (a: string, b: string): number => {
+    let n = 0;
+    while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+    return n;
+  };
+  /** One notification's changes: ranges as a client sends them (start or end first), or now and then the whole text. */
+  const notification = fc.array(fc.oneof({ weight: 9, arbitrary: edit(4000) }, { weight: 1, arbitrary: fc.constant(undefined) }), {
+    minLength: 1,
+    maxLength: 3,
+  });
+  const changesOf = (document: TextDocument, edits: readonly (Edit | undefined)[], backwards: boolean) => {
+    // Each change applies to the text the ones before it leave.
+    let text = document.getText();
+    return edits.map((e) => {
+      const before = TextDocument.create(uri, 'bulletin', 0, text);
+      text = e ? apply(text, e) : text.slice(0, text.length >> 1);
+      if (!e) return { text };
+      const start = before.positionAt(Math.min(e.at, before.getText().length));
+      const end = before.positionAt(Math.min(before.getText().length, e.at + e.remove));
+      return { range: backwards ? { start: end, end: start } : { start, end }, text: e.insert };
+    });
+  };
+
+  test('what the log says is unchanged at either end never exceeds what is', () => {
+    const source = sample();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(notification, fc.boolean()), { minLength: 1, maxLength: 5 }), (notifications) => {
+        const log = new EditLog();
+        const sync = syncedDocuments(log);
+        let document = sync.create(uri, 'bulletin', 1, source);
+        for (const [edits, backwards] of notifications) {
+          document = sync.update(document, changesOf(document, edits, backwards), document.version + 1);
+          const text = document.getText();
+          const known = log.since(uri, 1, document.version, text.length);
+          expect(known).toBeDefined();
+          expect(known!.prefix).toBeLessThanOrEqual(commonPrefix(source, text));
+          expect(known!.suffix).toBeLessThanOrEqual(commonSuffix(source, text));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('a single edit is located exactly', () => {
+    const log = new EditLog();
+    const sync = syncedDocuments(log);
+    const document = sync.create(uri, 'bulletin', 1, 'one two\nthree four\n');
+    sync.update(document, [{ range: { start: { line: 1, character: 6 }, end: { line: 1, character: 10 } }, text: 'five six' }], 2);
+    expect(document.getText()).toBe('one two\nthree five six\n');
+    expect(log.since(uri, 1, 2, document.getText().length)).toEqual({ prefix: 14, suffix: 1 });
+    // Asked about other versions, or a text of another length, it knows nothing.
+    expect(log.since(uri, 1, 3, document.getText().length)).toBeUndefined();
+    expect(log.since(uri, 0, 2, document.getText().length)).toBeUndefined();
+    expect(log.since(uri, 1, 2, 3)).toBeUndefined();
+  });
+
+  test('after edits through the sync, the analysis that uses the log finds what a fresh parse and check find', () => {
+    const source = sample();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(notification, fc.boolean()), { minLength: 1, maxLength: 4 }), (notifications) => {
+        const log = new EditLog();
+        const sync = syncedDocuments(log);
+        const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE, undefined, log);
+        let document = sync.create(uri, 'bulletin', 1, source);
+        analyses.problems(analyses.get(document));
+        for (const [edits, backwards] of notifications) {
+          document = sync.update(document, changesOf(document, edits, backwards), document.version + 1);
+          const analysis = analyses.get(document);
+          const text = document.getText();
+          const parsed = parseBulletin(text);
+          expect(JSON.stringify(analysis.doc)).toBe(JSON.stringify(parsed));
+          const index = new WorkspaceIndex();
+          index.set(summarize(parsed, uri, document));
+          expect(JSON.stringify(analyses.problems(analysis))).toBe(
+            JSON.stringify(runChecks(createCheckContext(parsed, uri, index, DEFAULT_PROFILE))),
+          );
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -8,7 +8,7 @@ import type { Block, Chunk } from './blocks';
 import { parseNotice, parsePreamble } from './contents';
 import { detached } from './detach';
 import { blocksAfterEdit } from './incremental';
-import type { KeptArticle, ParseCache } from './incremental';
+import type { KeptArticle, KnownUnchanged, ParseCache } from './incremental';
 import { paragraphSignature, parseFooter } from './footer';
 import { parseMasthead } from './masthead';
 import { REFERENCE_FOOTER_SIGNATURES } from './referenceFooter';
@@ -173,14 +173,20 @@ export function unparsedDocument(text: string): BulletinDocument {
 /**
  * Parses the text; with a cache from the document's previous version, reuses what the edit left alone. The nodes
  * it reuses after the edit are moved in place: the previous version's document is not to be read afterwards.
+ * `known`: how much of the text the edits since then are known to have left at either end (never more than they did).
  */
-export function parseBulletin(text: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS, cache?: ParseCache): BulletinDocument {
+export function parseBulletin(
+  text: string,
+  options: ParseOptions = DEFAULT_PARSE_OPTIONS,
+  cache?: ParseCache,
+  known?: KnownUnchanged,
+): BulletinDocument {
   const incremental = cache !== undefined && cache.text !== undefined && cache.options === options;
   if (cache && !incremental) cache.unchanged = undefined;
   let blocks: Block[];
   let doc: BulletinDocument;
   try {
-    blocks = incremental ? blocksAfterEdit(text, cache) : scanBlocks(text);
+    blocks = incremental ? blocksAfterEdit(text, cache, known) : scanBlocks(text);
     doc = assemble(text, blocks, options, cache);
   } catch (error) {
     // Nodes may have moved to the new text already: the next parse starts afresh rather than from a half-moved cache.

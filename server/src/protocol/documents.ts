@@ -6,6 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
+import type { EditLog } from '../workspace/editLog';
 import { range } from './params';
 
 function describe(error: unknown): string {
@@ -33,11 +34,13 @@ function clamped(document: TextDocument, change: TextDocumentContentChangeEvent)
   return { range: { start, end }, text: change.text };
 }
 
-export const SYNCED_DOCUMENTS: TextDocumentsConfiguration<TextDocument> = {
+/** The documents' sync; each edit applied is logged in `edits`, when given. */
+export const syncedDocuments = (edits?: EditLog): TextDocumentsConfiguration<TextDocument> => ({
   create(uri: unknown, languageId: unknown, version: unknown, text: unknown): TextDocument {
     if (typeof uri !== 'string' || typeof text !== 'string' || typeof version !== 'number') {
       throw new Error('didOpen needs textDocument.uri and .text as strings and .version as a number: the document was not opened');
     }
+    edits?.start(uri, version, text.length);
     return TextDocument.create(uri, typeof languageId === 'string' ? languageId : '', version, text);
   },
   update(document: TextDocument, changes: unknown, version: unknown): TextDocument {
@@ -51,7 +54,17 @@ export const SYNCED_DOCUMENTS: TextDocumentsConfiguration<TextDocument> = {
       throw new Error(`didChange of ${document.uri} ignored: ${describe(error)}`, { cause: error });
     }
     // Each change applies to the text the ones before it left, so each is clamped against that text.
-    for (const change of valid) TextDocument.update(document, [clamped(document, change)], version);
+    for (const change of valid) {
+      const edit = clamped(document, change);
+      const before = document.getText().length;
+      // Ranges come start first (`checked` orders them).
+      const [start, end] = 'range' in edit ? [document.offsetAt(edit.range.start), document.offsetAt(edit.range.end)] : [0, before];
+      TextDocument.update(document, [edit], version);
+      // The library edits exactly [start, end): the length tells, should that ever change.
+      if (document.getText().length === before - (end - start) + edit.text.length)
+        edits?.edited(document.uri, version, start, end, edit.text.length);
+      else edits?.forget(document.uri);
+    }
     return document;
   },
-};
+});

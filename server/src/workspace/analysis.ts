@@ -12,6 +12,7 @@ import { parseBulletin, unparsedDocument } from '../model/parse';
 import type { BulletinDocument } from '../model/types';
 import { parseOptionsFor } from '../profile/parseOptions';
 import type { Profile } from '../profile/profile';
+import type { EditLog } from './editLog';
 import type { WorkspaceIndex } from './index';
 import { summarize } from './summary';
 import type { IssueSummary } from './summary';
@@ -59,6 +60,8 @@ export class Analyses {
     private readonly profileFor: (uri: string) => Profile,
     /** The size in characters above which a document gets only the quick checks. */
     private readonly fullCheckLimit: () => number = () => DEFAULT_FULL_CHECK_LIMIT,
+    /** The edits the documents' sync applied, when it logs them: the parse then knows where they are. */
+    private readonly edits?: EditLog,
   ) {}
 
   /**
@@ -87,8 +90,10 @@ export class Analyses {
     } else {
       let parse = this.parses.get(source.uri);
       if (!parse) this.parses.set(source.uri, (parse = new ParseCache()));
-      doc = parseBulletin(text, parseOptionsFor(profile), parse);
+      const known = cached && this.edits?.since(source.uri, cached.version, source.version, text.length);
+      doc = parseBulletin(text, parseOptionsFor(profile), parse, known);
     }
+    this.edits?.start(source.uri, source.version, text.length);
     const summary = summarize(doc, source.uri, source, profile.initials);
     this.index.set(summary);
     const analysis: Cached = {
@@ -178,6 +183,7 @@ export class Analyses {
   }
 
   forget(uri: string): void {
+    this.edits?.forget(uri);
     this.cache.delete(uri);
     this.parses.delete(uri);
     this.kept.delete(uri);
