@@ -1,4 +1,4 @@
-import { titleKey } from '../model/text';
+import { shortTitleKeyOf, titleKeyOf } from '../model/text';
 import type { Check, Finding } from './check';
 import { firstLineOf } from './describe';
 import { contentsPairing } from './facts/contentsPairs';
@@ -13,9 +13,8 @@ export const contentsHeadlineMismatch: Check = {
     for (const { entry, article } of contentsPairing(context).pairs) {
       const headline = article.headline;
       if (entry.headline && headline) {
-        const short = headline.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
-        const key = titleKey(entry.headline.text);
-        if (key === titleKey(headline.text) || key === short) continue;
+        const key = titleKeyOf(entry.headline);
+        if (key === titleKeyOf(headline) || key === shortTitleKeyOf(headline)) continue;
         findings.push({
           start: entry.headline.start,
           end: entry.headline.end,

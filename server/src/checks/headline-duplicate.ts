@@ -1,4 +1,4 @@
-import { titleKey } from '../model/text';
+import { titleKeyOf } from '../model/text';
 import type { Headline } from '../model/types';
 import type { Check, Finding } from './check';
 
@@ -13,7 +13,7 @@ export const headlineDuplicate: Check = {
     for (const article of doc.articles) {
       const headline = article.headline;
       if (!headline) continue;
-      const key = titleKey(headline.text);
+      const key = titleKeyOf(headline);
       const first = seen.get(key);
       if (!first) {
         seen.set(key, headline);

@@ -29,7 +29,7 @@ export const xrefUnresolved: Check = {
     const findings: Finding[] = [];
     for (const resolution of context.resolutions()) {
       for (const title of resolution.titles) {
-        if (ignored.has(titleKey(title.text))) continue;
+        if (ignored.size > 0 && ignored.has(titleKey(title.text))) continue;
         const cited = resolution.reference.citation;
         const citedName = cited ? `${cited.publication} No. ${cited.number}` : '';
         let message: string;
