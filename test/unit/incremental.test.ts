@@ -18,7 +18,7 @@ import { summarize } from '../../server/src/workspace/summary';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ReferenceResolution } from '../../server/src/workspace/resolve';
-import { clean, FIXTURES, sample } from '../support/fixture';
+import { allProblems, analyse, clean, FIXTURES, sample } from '../support/fixture';
 
 interface Edit {
   readonly at: number;
@@ -144,13 +144,8 @@ describe('incremental parsing', () => {
       return { contents: JSON.stringify(analysis.doc.contents), problems: JSON.stringify(analyses.problems(analysis)) };
     };
     const fresh = (text: string) => {
-      const parsed = parseBulletin(text);
-      const index = new WorkspaceIndex();
-      index.set(summarize(parsed, 'file:///issue.bulletin', TextDocument.create('file:///issue.bulletin', 'bulletin', 1, text)));
-      return {
-        contents: JSON.stringify(parsed.contents),
-        problems: JSON.stringify(runChecks(createCheckContext(parsed, 'file:///issue.bulletin', index, DEFAULT_PROFILE))),
-      };
+      const { doc, context } = analyse(text, { uri: 'file:///issue.bulletin' });
+      return { contents: JSON.stringify(doc.contents), problems: JSON.stringify(runChecks(context)) };
     };
     checked(source, 1);
     expect(checked(source, 1).problems).toContain('style.line-length');
@@ -244,11 +239,7 @@ describe('incremental parsing', () => {
         for (const e of edits) {
           doc = TextDocument.create(doc.uri, 'bulletin', doc.version + 1, apply(doc.getText(), e));
           const reused = analyses.problems(analyses.get(doc));
-          const parsed = parseBulletin(doc.getText());
-          const index = new WorkspaceIndex();
-          index.set(summarize(parsed, doc.uri, doc));
-          const fresh = runChecks(createCheckContext(parsed, doc.uri, index, DEFAULT_PROFILE));
-          expect(JSON.stringify(reused)).toBe(JSON.stringify(fresh));
+          expect(JSON.stringify(reused)).toBe(JSON.stringify(allProblems(doc.getText(), { uri: doc.uri })));
         }
       }),
       { numRuns: 60 },
@@ -495,14 +486,9 @@ describe('edits logged by the document sync', () => {
         for (const [edits, backwards] of notifications) {
           document = sync.update(document, changesOf(document, edits, backwards), document.version + 1);
           const analysis = analyses.get(document);
-          const text = document.getText();
-          const parsed = parseBulletin(text);
-          expect(JSON.stringify(analysis.doc)).toBe(JSON.stringify(parsed));
-          const index = new WorkspaceIndex();
-          index.set(summarize(parsed, uri, document));
-          expect(JSON.stringify(analyses.problems(analysis))).toBe(
-            JSON.stringify(runChecks(createCheckContext(parsed, uri, index, DEFAULT_PROFILE))),
-          );
+          const fresh = analyse(document.getText(), { uri });
+          expect(JSON.stringify(analysis.doc)).toBe(JSON.stringify(fresh.doc));
+          expect(JSON.stringify(analyses.problems(analysis))).toBe(JSON.stringify(runChecks(fresh.context)));
         }
       }),
       { numRuns: 60 },
