@@ -203,12 +203,17 @@ class Client {
     });
   }
 
-  async initialize(folder?: string): Promise<void> {
+  /** As an editor: VS Code pulls diagnostics (`pull`), Neovim takes them as published. */
+  async initialize(folder?: string, pull = false): Promise<void> {
     const uri = folder ? URI.file(folder).toString() : null;
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri,
-      capabilities: { window: { workDoneProgress: true }, workspace: { workspaceFolders: true } },
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { workspaceFolders: true },
+        ...(pull ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {}),
+      },
       workspaceFolders: uri ? [{ uri, name: 'bench' }] : null,
     });
     await this.connection.sendNotification('initialized', {});
@@ -229,34 +234,52 @@ class Client {
   }
 }
 
-async function keystrokes(text: string): Promise<Stats> {
+/**
+ * Keystrokes in the middle of a bulletin, over the protocol to a spawned server, each timed from didChange to the
+ * diagnostics of its version. By default they are published (as to Neovim) and the keystroke is near the end of a
+ * paragraph. A client that pulls (as VS Code) sends a diagnostic request after each change, naming the result it
+ * holds; how many reports were "unchanged" is counted. `at` picks the keystroke's place instead.
+ */
+async function keystrokes(text: string, options: { pull?: boolean; at?: number } = {}): Promise<Stats & { unchanged?: number }> {
+  const pull = options.pull === true;
   const client = new Client();
-  await client.initialize();
+  await client.initialize(undefined, pull);
   const uri = 'file:///bench/keystroke.bulletin';
   const published = (version: number) =>
     client.next((m, p) => m === 'textDocument/publishDiagnostics' && (p as { version?: number }).version === version);
-  let ready = published(1);
+  type Report = { kind: 'full' | 'unchanged'; resultId?: string };
+  const pulled = (previousResultId?: string) =>
+    client.connection.sendRequest<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+  const opened = pull ? undefined : published(1);
   await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bulletin', version: 1, text } });
-  await ready;
+  let held: string | undefined;
+  if (pull) held = (await pulled()).resultId;
+  else await opened;
   const doc = TextDocument.create(uri, 'bulletin', 1, text);
-  const middle = doc.positionAt(text.indexOf('\n\n', Math.floor(text.length / 2)) - 10);
+  const middle = doc.positionAt(options.at ?? text.indexOf('\n\n', Math.floor(text.length / 2)) - 10);
   const times: number[] = [];
+  let unchanged = 0;
   // Warmed up as the other figures are: a server that has been open a while has compiled its hot code.
   const warmup = 100;
   for (let version = 2; version < 2 + warmup + 100; version++) {
     const insert = version % 2 === 0;
     const range = insert ? { start: middle, end: middle } : { start: middle, end: { line: middle.line, character: middle.character + 1 } };
-    ready = published(version);
+    const ready = pull ? undefined : published(version);
     const start = performance.now();
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [{ range, text: insert ? 'x' : '' }],
     });
-    await ready;
-    if (version >= 2 + warmup) times.push(performance.now() - start);
+    let report: Report | undefined;
+    if (pull) held = (report = await pulled(held)).resultId;
+    else await ready;
+    if (version >= 2 + warmup) {
+      times.push(performance.now() - start);
+      if (report?.kind === 'unchanged') unchanged++;
+    }
   }
   await client.stop();
-  return stats(times);
+  return pull ? { ...stats(times), unchanged } : stats(times);
 }
 
 function archive(count: number): { dir: string; bytes: number } {
@@ -381,7 +404,15 @@ async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
   // While working on one figure: BENCH_ONLY=keystroke or BENCH_ONLY=archive prints it and writes nothing.
   const only = process.env.BENCH_ONLY;
-  if (only === 'keystroke') return console.log(await keystrokes(generate(sample, 1_000_000).bulletin));
+  if (only === 'keystroke') {
+    const text = generate(sample, 1_000_000).bulletin;
+    const quiet = text.indexOf(' ', Math.floor(text.length / 2));
+    return console.log({
+      published: await keystrokes(text),
+      pulled: await keystrokes(text, { pull: true }),
+      pulledQuiet: await keystrokes(text, { pull: true, at: quiet }),
+    });
+  }
   if (only === 'archive') return console.log(await workspace(2000));
   const service = markdownService();
   const cases = [
@@ -410,6 +441,12 @@ async function main(): Promise<void> {
   }
   const keystroke = await keystrokes(cases[1]!.bulletin);
   const keystrokeSample = await keystrokes(sample);
+  const keystrokePulled = await keystrokes(cases[1]!.bulletin, { pull: true });
+  // A keystroke that changes no finding, as most do: in a body line, at a space in the middle of the issue.
+  const keystrokePulledQuiet = await keystrokes(cases[1]!.bulletin, {
+    pull: true,
+    at: cases[1]!.bulletin.indexOf(' ', Math.floor(cases[1]!.bulletin.length / 2)),
+  });
   process.stderr.write('measured keystrokes\n');
   const archiveFigures = await workspace(2000);
   process.stderr.write('measured the archive\n');
@@ -419,6 +456,8 @@ async function main(): Promise<void> {
     sizes,
     keystroke1MB: keystroke,
     keystrokeSample,
+    keystroke1MBPulled: keystrokePulled,
+    keystroke1MBPulledQuiet: keystrokePulledQuiet,
     workspace: archiveFigures,
     activation: await activation(),
     bundles: bundles(),
@@ -437,6 +476,8 @@ function table(r: {
   }[];
   keystroke1MB: Stats;
   keystrokeSample: Stats;
+  keystroke1MBPulled: Stats & { unchanged?: number };
+  keystroke1MBPulledQuiet: Stats & { unchanged?: number };
   workspace: Awaited<ReturnType<typeof workspace>>;
   activation: Awaited<ReturnType<typeof activation>>;
   bundles: ReturnType<typeof bundles>;
@@ -454,6 +495,8 @@ function table(r: {
     ),
     `| Keystroke in the 44 KB sample → diagnostics (spawned server) | ${r.keystrokeSample.median} ms (p95 ${r.keystrokeSample.p95}) | | |`,
     `| Keystroke in a 1 MB issue → diagnostics (spawned server) | ${r.keystroke1MB.median} ms (p95 ${r.keystroke1MB.p95}) | | |`,
+    `| Keystroke in a 1 MB issue → diagnostics pulled as VS Code does, at the same place (${r.keystroke1MBPulled.unchanged} of ${r.keystroke1MBPulled.runs} "unchanged") | ${r.keystroke1MBPulled.median} ms (p95 ${r.keystroke1MBPulled.p95}) | | |`,
+    `| Keystroke in a 1 MB issue → diagnostics pulled, in a line with no finding (${r.keystroke1MBPulledQuiet.unchanged} of ${r.keystroke1MBPulledQuiet.runs} "unchanged") | ${r.keystroke1MBPulledQuiet.median} ms (p95 ${r.keystroke1MBPulledQuiet.p95}) | | |`,
     `| ${r.workspace.issues} issues (${r.workspace.megabytes} MB) on disk: cold index | ${r.workspace.indexSeconds} s, ${r.workspace.rssMegabytes} MB RSS | | |`,
     `| Resolve a cross-reference (definition) | ${r.workspace.resolveReferenceMs.median} ms (p95 ${r.workspace.resolveReferenceMs.p95}) | | |`,
     `| Find all references (first / then / after a keystroke in the issue) | ${r.workspace.findReferencesColdMs} ms / ${r.workspace.findReferencesMs.median} ms / ${r.workspace.findReferencesAfterEditMs.median} ms (p95 ${r.workspace.findReferencesAfterEditMs.p95}) | | |`,

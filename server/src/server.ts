@@ -44,6 +44,7 @@ import {
 import { codeLenses } from './features/codeLens';
 import { completion } from './features/completion';
 import { definition } from './features/definition';
+import { DiagnosticReports } from './features/diagnosticReports';
 import { profileDiagnostics, toDiagnostics } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
 import { foldingRanges } from './features/folding';
@@ -225,6 +226,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // The connection handles one message per turn of the event loop, so the analysis waits for a turn that
   // brought no new edit; a flood of queued changes then costs one analysis, not one per change.
   const pending = new Set<string>();
+  /** What was last sent to a client that pulls, per document: an equal report is sent as "unchanged". */
+  const pulled = new DiagnosticReports();
   let flushScheduled = false;
   let scheduled = 0;
   let flushedAt = 0;
@@ -544,6 +547,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     analyses.forget(uri);
+    pulled.forget(uri);
     toldTooLarge.delete(uri);
     pending.delete(uri);
     if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -570,7 +574,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const stale = (): boolean => token.isCancellationRequested || documents.get(document.uri)?.version !== analysis.version;
         const problems = await analyses.problemsInTurns(analysis, stale, pause);
         if (!problems || stale()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-        return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toDiagnostics(problems, document, document.uri) };
+        return pulled.report(document.uri, resultId, params.previousResultId, toDiagnostics(problems, document, document.uri));
       },
     ),
   );

@@ -119,6 +119,40 @@ describe('pulled diagnostics (VS Code)', () => {
     expect(second.kind).toBe('unchanged');
     expect(client.published.size).toBe(0);
   });
+
+  test('a keystroke that changes no diagnostic is answered "unchanged"; one that does, in full', async () => {
+    const client = await start({ pull: true });
+    const uri = uriOf(SAMPLE_PATH);
+    client.open(uri, sample());
+    const pull = (previousResultId?: string) =>
+      client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+        textDocument: { uri },
+        ...(previousResultId === undefined ? {} : { previousResultId }),
+      });
+    const first = (await pull()) as FullDocumentDiagnosticReport;
+    // "A member of the European Parliament says…" becomes "A xmember…": a body line with no finding on it.
+    client.change(uri, [{ range: { start: { line: 49, character: 2 }, end: { line: 49, character: 2 } }, text: 'x' }]);
+    const afterTyping = await pull(first.resultId);
+    expect(afterTyping).toEqual({ kind: 'unchanged', resultId: first.resultId });
+    // What the client keeps is what a client that holds nothing is sent for the new text.
+    const fresh = (await pull()) as FullDocumentDiagnosticReport;
+    expect(fresh.kind).toBe('full');
+    expect(fresh.items).toEqual(first.items);
+
+    // "A A xmember…": a new finding, so the report is full, under a new id.
+    client.change(uri, [{ range: { start: { line: 49, character: 0 }, end: { line: 49, character: 0 } }, text: 'A ' }]);
+    const afterDoubling = (await pull(fresh.resultId)) as FullDocumentDiagnosticReport;
+    expect(afterDoubling.kind).toBe('full');
+    expect(afterDoubling.resultId).not.toBe(fresh.resultId);
+    expect(afterDoubling.items.length).toBe(first.items.length + 1);
+    expect(afterDoubling.items.filter((d) => d.code === 'style.doubled-word').map((d) => d.range.start)).toContainEqual({
+      line: 49,
+      character: 0,
+    });
+    // A result id the client never got from this server, or an older one, is answered in full.
+    expect((await pull('no such result')).kind).toBe('full');
+    expect((await pull(first.resultId)).kind).toBe('full');
+  });
 });
 
 describe('outline and folding over the protocol', () => {

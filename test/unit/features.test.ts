@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentSymbol } from 'vscode-languageserver-types';
+import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
+import { DiagnosticReports, sameDiagnostics } from '../../server/src/features/diagnosticReports';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { foldingRanges } from '../../server/src/features/folding';
 import { TOKEN_TYPES, semanticTokens } from '../../server/src/features/semanticTokens';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { LineIndex } from '../../server/src/model/lineIndex';
 import { parseBulletin } from '../../server/src/model/parse';
-import { analyse, clean, problemsOf, sample } from '../support/fixture';
+import { allProblems, analyse, clean, problemsOf, sample } from '../support/fixture';
 
 const outline = (symbols: readonly DocumentSymbol[], depth = 0): string[] =>
   symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` — ${s.detail}` : ''}`, ...outline(s.children ?? [], depth + 1)]);
@@ -214,5 +215,73 @@ describe('semantic tokens', () => {
     expect(footer[0]).toBe('footer: REPORTING CENTRAL ASIA provides the international community with a');
     expect(footer.at(-1)).toBe('footer: Reply via email to');
     expect(tokens.filter((t) => t.startsWith('standfirst: ')).length).toBeGreaterThan(12);
+  });
+});
+
+describe('pulled diagnostics: a report equal to the last one sent is "unchanged"', () => {
+  const diagnosticsOf = (text: string) => toDiagnostics(allProblems(text), new LineIndex(text), 'file:///a.bulletin');
+  const uri = 'file:///a.bulletin';
+
+  test('the sample checked twice gives equal diagnostics; any field that differs makes them differ', () => {
+    const a = diagnosticsOf(sample());
+    expect(sameDiagnostics(a, diagnosticsOf(sample()))).toBe(true);
+    const related = a.findIndex((d) => d.relatedInformation);
+    expect(related).toBeGreaterThanOrEqual(0);
+    const variants: ((d: Diagnostic) => Diagnostic)[] = [
+      (d) => ({ ...d, range: { start: d.range.start, end: { line: d.range.end.line, character: d.range.end.character + 1 } } }),
+      (d) => ({ ...d, range: { start: { line: d.range.start.line + 1, character: d.range.start.character }, end: d.range.end } }),
+      (d) => ({ ...d, severity: d.severity === 1 ? 2 : 1 }),
+      (d) => ({ ...d, code: `${String(d.code)}x` }),
+      (d) => ({ ...d, source: 'other' }),
+      (d) => ({ ...d, message: 'Another message.' }),
+      (d) => ({ ...d, tags: [1] }),
+    ];
+    for (const change of variants) {
+      for (const i of [0, a.length - 1, related]) {
+        const b = a.map((d, k) => (k === i ? change(d) : d));
+        expect(sameDiagnostics(a, b), `${change.toString()} at ${i}`).toBe(false);
+      }
+    }
+    const info = a[related]!.relatedInformation!;
+    const relatedVariants = [
+      { ...info[0]!, message: 'other' },
+      { ...info[0]!, location: { uri: 'file:///b.bulletin', range: info[0]!.location.range } },
+      {
+        ...info[0]!,
+        location: { uri: info[0]!.location.uri, range: { start: info[0]!.location.range.start, end: info[0]!.location.range.start } },
+      },
+    ];
+    for (const variant of relatedVariants) {
+      const b = a.map((d, k) => (k === related ? { ...d, relatedInformation: [variant] } : d));
+      expect(sameDiagnostics(a, b)).toBe(false);
+    }
+    expect(sameDiagnostics(a, a.slice(1))).toBe(false);
+    expect(sameDiagnostics(a, [...a.slice(1), a[0]!])).toBe(false);
+  });
+
+  test('"unchanged" only for the result id last sent, and only while the diagnostics are equal', () => {
+    const reports = new DiagnosticReports();
+    const before = diagnosticsOf(sample());
+    expect(reports.report(uri, '1', undefined, before)).toEqual({ kind: 'full', resultId: '1', items: before });
+    // A keystroke that changes no finding: the text differs, the diagnostics do not.
+    const typed = sample().replace('A member of the European Parliament', 'A xmember of the European Parliament');
+    expect(typed).not.toBe(sample());
+    expect(reports.report(uri, '2', '1', diagnosticsOf(typed))).toEqual({ kind: 'unchanged', resultId: '1' });
+    // The client holds "1" still; so does the server.
+    expect(reports.report(uri, '3', '1', diagnosticsOf(typed))).toEqual({ kind: 'unchanged', resultId: '1' });
+    // An id the server did not send last, or none: in full.
+    expect(reports.report(uri, '4', '0', diagnosticsOf(typed)).kind).toBe('full');
+    expect(reports.report(uri, '5', '1', diagnosticsOf(typed)).kind).toBe('full');
+    expect(reports.report(uri, '6', undefined, diagnosticsOf(typed)).kind).toBe('full');
+    // A finding more: in full, under the new id, which is the one to hold from then on.
+    const doubled = sample().replace('A member of the European Parliament', 'A A member of the European Parliament');
+    const report = reports.report(uri, '7', '6', diagnosticsOf(doubled));
+    expect(report.kind).toBe('full');
+    expect(report.resultId).toBe('7');
+    expect(reports.report(uri, '8', '7', diagnosticsOf(doubled))).toEqual({ kind: 'unchanged', resultId: '7' });
+    // Documents are apart, and a closed one is forgotten.
+    expect(reports.report('file:///b.bulletin', '9', '7', diagnosticsOf(doubled)).kind).toBe('full');
+    reports.forget(uri);
+    expect(reports.report(uri, '10', '7', diagnosticsOf(doubled)).kind).toBe('full');
   });
 });
