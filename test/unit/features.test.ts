@@ -235,6 +235,7 @@ describe('pulled diagnostics: a report equal to the last one sent is "unchanged"
       (d) => ({ ...d, source: 'other' }),
       (d) => ({ ...d, message: 'Another message.' }),
       (d) => ({ ...d, tags: [1] }),
+      (d) => ({ ...d, codeDescription: { href: 'https://example.org/' } }),
     ];
     for (const change of variants) {
       for (const i of [0, a.length - 1, related]) {
@@ -251,6 +252,14 @@ describe('pulled diagnostics: a report equal to the last one sent is "unchanged"
         location: { uri: info[0]!.location.uri, range: { start: info[0]!.location.range.start, end: info[0]!.location.range.start } },
       },
     ];
+    const without: Diagnostic = { ...a[related]! };
+    delete without.relatedInformation;
+    expect(
+      sameDiagnostics(
+        a,
+        a.map((d, k) => (k === related ? without : d)),
+      ),
+    ).toBe(false);
     for (const variant of relatedVariants) {
       const b = a.map((d, k) => (k === related ? { ...d, relatedInformation: [variant] } : d));
       expect(sameDiagnostics(a, b)).toBe(false);
