@@ -91,7 +91,7 @@ function oursAfterKeystroke(text: string, uri: string): (i: number) => void {
   );
   let doc = sync.create(uri, 'bulletin', 1, text);
   analyses.problems(analyses.get(doc));
-  const middle = text.indexOf(' ', Math.floor(text.length / 2));
+  const middle = quietPlace(text);
   return (i) => {
     const at = doc.positionAt(middle);
     const range = i % 2 === 0 ? { start: at, end: at } : { start: at, end: doc.positionAt(middle + 1) };
@@ -282,6 +282,14 @@ async function keystrokes(text: string, options: { pull?: boolean; at?: number }
   return pull ? { ...stats(times), unchanged } : stats(times);
 }
 
+/**
+ * Where the in-process keystroke figures type, and the pulled keystroke that changes no finding: the first space
+ * after the middle of the issue, in a body line with no finding (in the sample and the generated bulletins).
+ */
+function quietPlace(text: string): number {
+  return text.indexOf(' ', Math.floor(text.length / 2));
+}
+
 function archive(count: number): { dir: string; bytes: number } {
   const dir = path.join(WORK, `archive-${count}`);
   const marker = path.join(dir, '.complete');
@@ -406,11 +414,10 @@ async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   if (only === 'keystroke') {
     const text = generate(sample, 1_000_000).bulletin;
-    const quiet = text.indexOf(' ', Math.floor(text.length / 2));
     return console.log({
       published: await keystrokes(text),
       pulled: await keystrokes(text, { pull: true }),
-      pulledQuiet: await keystrokes(text, { pull: true, at: quiet }),
+      pulledQuiet: await keystrokes(text, { pull: true, at: quietPlace(text) }),
     });
   }
   if (only === 'archive') return console.log(await workspace(2000));
@@ -442,11 +449,7 @@ async function main(): Promise<void> {
   const keystroke = await keystrokes(cases[1]!.bulletin);
   const keystrokeSample = await keystrokes(sample);
   const keystrokePulled = await keystrokes(cases[1]!.bulletin, { pull: true });
-  // A keystroke that changes no finding, as most do: in a body line, at a space in the middle of the issue.
-  const keystrokePulledQuiet = await keystrokes(cases[1]!.bulletin, {
-    pull: true,
-    at: cases[1]!.bulletin.indexOf(' ', Math.floor(cases[1]!.bulletin.length / 2)),
-  });
+  const keystrokePulledQuiet = await keystrokes(cases[1]!.bulletin, { pull: true, at: quietPlace(cases[1]!.bulletin) });
   process.stderr.write('measured keystrokes\n');
   const archiveFigures = await workspace(2000);
   process.stderr.write('measured the archive\n');
