@@ -211,6 +211,30 @@ describe('style.trailing-whitespace, style.tab, style.placeholder', () => {
     expect(applyEdits(text, problems[0]!.fixes![0]!.edits)).toBe(text.replace('Text here.  ', 'Text here.'));
   });
 
+  test('trailing whitespace is what a regular expression finds line by line, with CR, LF or CRLF line ends', () => {
+    const oracle = (text: string) => {
+      const found: { start: number; end: number }[] = [];
+      const ends = /\r\n|\r|\n|$/g;
+      let lineStart = 0;
+      for (let m = ends.exec(text); m; m = ends.exec(text)) {
+        const line = text.slice(lineStart, m.index);
+        const trailing = /[ \t]+$/.exec(line);
+        if (trailing && trailing.index > 0) found.push({ start: lineStart + trailing.index, end: m.index });
+        if (m.index === text.length) break;
+        lineStart = m.index + m[0].length;
+      }
+      return found;
+    };
+    const piece = fc.constantFrom(' ', '\t', 'a', 'Word.', '\n', '\r\n', '\r', '\n\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(trailingWhitespace(text, 5000).map(({ start, end }) => ({ start, end }))).toEqual(oracle(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test('tabs', () => {
     const { expected, found } = expectedAndFound('style.tab', article('A⟦\t⟧tab.'));
     expect(found).toEqual(expected);
