@@ -170,6 +170,19 @@ function add(words: Tally['words'], counts: readonly Counts[], sign: 1 | -1): Ta
 }
 
 /**
+ * True when upper-casing the word changes nothing (KAZAKSTAN, not Kazakstan): told from its ASCII letters
+ * without making the upper-cased copy, which most words (a small letter second) need not.
+ */
+export function inCapitals(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 0x61 && code <= 0x7a) return false;
+    if (code >= 0x80) return word === word.toUpperCase();
+  }
+  return true;
+}
+
+/**
  * The article's candidates for names: capitalized words of five letters or more, possessive dropped. Places are
  * from `base`, the article's start, so they stay as they are when the article moves.
  */
@@ -180,7 +193,7 @@ function countsIn(text: string, prose: readonly Paragraph[], base: number): Coun
       if (end - start < 5) return;
       let word = text.slice(start, end);
       if (word.charCodeAt(word.length - 1) === S && isApostrophe(word.charCodeAt(word.length - 2))) word = word.slice(0, -2);
-      if (word.length < 5 || word.length > MAX_NAME_LENGTH || word === word.toUpperCase()) return;
+      if (word.length < 5 || word.length > MAX_NAME_LENGTH || inCapitals(word)) return;
       let k = start - 1;
       while (k >= paragraph.start && isWhite(text.charCodeAt(k))) k--;
       const midSentence = k >= paragraph.start && !SENTENCE_START.has(text.charCodeAt(k));

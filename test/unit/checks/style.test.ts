@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { doubledWords } from '../../../server/src/checks/style-doubled-word';
-import { forEachCapitalized, osaDistance } from '../../../server/src/checks/style-name-variants';
+import { forEachCapitalized, inCapitals, osaDistance } from '../../../server/src/checks/style-name-variants';
 import { placeholders } from '../../../server/src/checks/style-placeholder';
 import { trailingWhitespace } from '../../../server/src/checks/style-trailing-whitespace';
 import { DEFAULT_PROFILE } from '../../../server/src/profile/profile';
@@ -69,6 +69,17 @@ describe('style.name-variants', () => {
         expect(found).toEqual(expected);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  test('a word is in capitals when upper-casing it changes nothing, whatever its letters', () => {
+    const piece = fc.constantFrom('K', 'k', 'AZ', 'az', 'É', 'é', 'ß', 'ǅ', 'ǆ', 'Ж', 'ж', 'ı', 'İ', '’', "'", '-', '1', '𝐀', '𝐚');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const word = pieces.join('');
+        expect(inCapitals(word)).toBe(word === word.toUpperCase());
+      }),
+      { numRuns: 2000 },
     );
   });
 
