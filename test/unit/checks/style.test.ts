@@ -251,6 +251,29 @@ describe('style.trailing-whitespace, style.tab, style.placeholder', () => {
     expect(found).toEqual(expected);
   });
 
+  test('placeholders: a case-insensitive search, then the words kept only in capitals, finds the same', () => {
+    const plain = (text: string) => {
+      const found: { start: number; end: number }[] = [];
+      for (const m of text.matchAll(/\b(?:TK|TKTK|TODO|FIXME|XXX+)\b|\[(?:link|url|tk)\]|\blorem ipsum\b/gi)) {
+        if (/^(tk|tktk|xxx+|todo|fixme)$/i.test(m[0]) && m[0] !== m[0].toUpperCase()) continue;
+        found.push({ start: m.index, end: m.index + m[0].length });
+      }
+      return found;
+    };
+    const piece = fc.constantFrom(
+      ...['TK', 'tk', 'Tk', 'TKTK', 'TODO', 'todo', 'Todo', 'FIXME', 'Fixme', 'XXX', 'xxx', 'XXXX', 'XXx', 'XX'],
+      ...['[link]', '[LINK]', '[Link]', '[url]', '[URL]', '[Url]', '[tk]', '[TK]', '[', ']', '[TK', 'lorem ipsum', 'Lorem Ipsum'],
+      ...['LOREM IPSUM', 'lorem', ' ipsum', ' ', 'a', '_', '1', 'é', 'K', 'ı', 'ſ', '\n', '.'],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        expect(placeholders(text, 1000).map(({ start, end }) => ({ start, end }))).toEqual(plain(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('placeholders in capitals, not the same letters in a word', () => {
     const { expected, found } = expectedAndFound(
       'style.placeholder',
