@@ -170,8 +170,8 @@ function add(words: Tally['words'], counts: readonly Counts[], sign: 1 | -1): Ta
 }
 
 /**
- * True when upper-casing the word changes nothing (KAZAKSTAN, not Kazakstan): told from its ASCII letters
- * without making the upper-cased copy, which most words (a small letter second) need not.
+ * True when upper-casing the word changes nothing (KAZAKSTAN, not Kazakstan). Told from its ASCII letters where
+ * they settle it: most words have a small letter second and need no upper-cased copy.
  */
 export function inCapitals(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
