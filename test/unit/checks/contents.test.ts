@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { expectedAndFound, problemsOf } from '../../support/fixture';
+import { pairContents } from '../../../server/src/checks/facts/contentsPairs';
+import { parseBulletin } from '../../../server/src/model/parse';
+import type { BulletinDocument } from '../../../server/src/model/types';
+import { clean, expectedAndFound, problemsOf, sample } from '../../support/fixture';
 
 const ARTICLES = `
 
@@ -86,5 +89,26 @@ describe('contents vs articles', () => {
     const { expected, found, problems } = expectedAndFound('contents.byline-mismatch', source);
     expect(found).toEqual(expected);
     expect(problems[0]!.message).toBe('Contents byline says Saule Mukhametrakhimova, the article is by Dina Tokbaeva.');
+  });
+});
+
+describe('contents pairing', () => {
+  test('each document is paired as its own, however documents are paired in turn', () => {
+    // What a pairing says, by index and headline: comparable across parses of one text.
+    const described = (doc: BulletinDocument) => {
+      const pairing = pairContents(doc);
+      return {
+        pairs: pairing.pairs.map((p) => [p.articleIndex, p.entry.headline?.text]),
+        unpairedEntries: pairing.unpairedEntries.map((u) => u.index),
+        unpairedArticles: pairing.unpairedArticles.map((u) => u.index),
+      };
+    };
+    const texts = [sample(), clean(), sample().replace('KAZAKSTAN', 'KAZAKHSTAN')];
+    const fresh = texts.map((text) => described(parseBulletin(text)));
+    expect(fresh[0]).not.toEqual(fresh[1]);
+    const docs = texts.map((text) => parseBulletin(text));
+    for (const i of [0, 1, 0, 2, 2, 1, 0]) expect(described(docs[i]!)).toEqual(fresh[i]);
+    // The same document asked again gets the very same pairing.
+    expect(pairContents(docs[0]!)).toBe(pairContents(docs[0]!));
   });
 });
