@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, DiagnosticLevel, githubSlugifier } from 'vscode-markdown-languageservice';
 import type { ITextDocument, IWorkspace } from 'vscode-markdown-languageservice';
 import { URI } from 'vscode-uri';
+import { SERVER_NODE_FLAGS } from '../client/src/serverFlags';
 import { createCheckContext } from '../server/src/checks/context';
 import { runChecks } from '../server/src/checks/run';
 import { toDiagnostics } from '../server/src/features/diagnostics';
@@ -172,7 +173,9 @@ class Client {
   private handlers: ((method: string, params: unknown) => void)[] = [];
 
   constructor() {
-    this.child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), SERVER, '--stdio'], {
+    // As the extension starts it; BENCH_SERVER_FLAGS (even empty) replaces its Node flags, to compare others.
+    const flags = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? SERVER_NODE_FLAGS;
+    this.child = spawn(process.execPath, [...flags, SERVER, '--stdio'], {
       stdio: 'pipe',
     });
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));

@@ -7,6 +7,7 @@ import { CloseAction, LanguageClient, TransportKind } from 'vscode-languageclien
 import type { LanguageClientOptions, Location as LspLocation, Position as LspPosition, ServerOptions } from 'vscode-languageclient/node';
 import { checkBeforeSend } from './checkBeforeSend';
 import { CrashPolicy } from './crashPolicy';
+import { SERVER_NODE_FLAGS } from './serverFlags';
 import { statusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -21,8 +22,8 @@ const EDITOR_COMMANDS: Record<string, string> = {
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const crashes = new CrashPolicy();
   const clientOptions: LanguageClientOptions = {

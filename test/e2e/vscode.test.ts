@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { goTo, launchBrowser, openFile, openWorkbench, quickInputRows, runCommand, screenshot, statusBarText } from './support/browser';
 import { prepareProfile, startCodeServer } from '../../scripts/code-server.mjs';
 import type { CodeServer } from '../../scripts/code-server.mjs';
+import { SERVER_NODE_FLAGS } from '../../client/src/serverFlags';
 import { ROOT, requireTools } from './support/paths';
 import { CLEAN, makeWorkspace, NO574, SAMPLE } from './support/workspace';
 
@@ -249,6 +250,9 @@ describe('VS Code with the Bulletin extension', () => {
   test('a crashed server is restarted, the user is told once, and checking goes on', async () => {
     await openFile(page, CLEAN);
     const before = await problemCounts();
+    // The server runs with the extension's Node flags (the bench measures it so).
+    const running = spawnSync('pgrep', ['-af', 'bulletin.*dist/server.js'], { encoding: 'utf8' });
+    for (const flag of SERVER_NODE_FLAGS) expect(running.stdout).toContain(` ${flag} `);
     const kill = spawnSync('pkill', ['-9', '-f', 'bulletin.*dist/server.js']);
     expect(kill.status).toBe(0);
     const notice = page.locator('.notifications-toasts', { hasText: 'stopped unexpectedly and was restarted' });

@@ -13,6 +13,7 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
+import { SERVER_NODE_FLAGS } from '../../client/src/serverFlags';
 
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
@@ -65,7 +66,7 @@ export class TestClient {
   private rawIds = 0;
 
   constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, '--stdio'], { stdio: 'pipe' });
     this.exited = new Promise((resolve) => this.process.once('exit', (code) => resolve(code)));
     this.process.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.writer = new StreamMessageWriter(this.process.stdin);

@@ -19,7 +19,7 @@ local ok, err = pcall(function()
   vim.api.nvim_buf_set_option(bufnr, 'filetype', 'bulletin')
   local client_id = vim.lsp.start_client({
     name = 'bulletin',
-    cmd = { 'node', server, '--stdio' },
+    cmd = { 'node', '--max-semi-space-size=32', server, '--stdio' },
     root_dir = vim.fn.fnamemodify(file, ':h'),
   })
   if not client_id then return fail('the client did not start') end
