@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pairContents } from '../../../server/src/checks/facts/contentsPairs';
 import { parseBulletin } from '../../../server/src/model/parse';
 import type { BulletinDocument } from '../../../server/src/model/types';
-import { clean, expectedAndFound, problemsOf, sample } from '../../support/fixture';
+import { DEFAULT_PROFILE } from '../../../server/src/profile/profile';
+import { Analyses } from '../../../server/src/workspace/analysis';
+import { WorkspaceIndex } from '../../../server/src/workspace/index';
+import { allProblems, clean, expectedAndFound, problemsOf, sample } from '../../support/fixture';
 
 const ARTICLES = `
 
@@ -110,5 +114,42 @@ describe('contents pairing', () => {
     for (const i of [0, 1, 0, 2, 2, 1, 0]) expect(described(docs[i]!)).toEqual(fresh[i]);
     // The same document asked again gets the very same pairing.
     expect(pairContents(docs[0]!)).toBe(pairContents(docs[0]!));
+  });
+});
+
+describe('contents.standfirst-mismatch between versions', () => {
+  test('what is kept from the last version is worded afresh where its standfirsts or entry changed', () => {
+    const code = 'contents.standfirst-mismatch';
+    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+    const article = 'MEP pressing for European Union action against Kazak government\nfollowing Janaozen violence.';
+    const entry = 'European Union action against Kazak government following Janaozen\nviolence.';
+    const steps: [string, (text: string) => string][] = [
+      ['as it is', (t) => t],
+      ['a word typed in a body', (t) => t.replace('oil workers', 'oil xworkers')],
+      ["the entry's byline, and the article's", (t) => t.replaceAll('By Saule Mukhametrakhimova', 'By Saule Mukhametrakhimova-Borden')],
+      ["the article's standfirst", (t) => t.replace(article, article.replace('MEP pressing for', 'MEP pushing hard for'))],
+      ['the entry', (t) => t.replace(entry, entry.replace('following Janaozen', 'after Janaozen'))],
+      ['lines above, so that everything moves', (t) => `\n\n${t}`],
+    ];
+    let text = sample();
+    let version = 1;
+    const seen: string[][] = [];
+    for (const [what, edit] of steps) {
+      const next = edit(text);
+      if (what !== 'as it is') expect(next, what).not.toBe(text);
+      text = next;
+      const kept = analyses.problems(analyses.get(TextDocument.create('file:///issue.bulletin', 'bulletin', version++, text)));
+      const mine = (kept ?? []).filter((p) => p.code === code);
+      const fresh = allProblems(text, { uri: 'file:///issue.bulletin' }).filter((p) => p.code === code);
+      expect(mine.length, what).toBeGreaterThan(4);
+      expect(mine, what).toEqual(fresh);
+      // The finding on the entry above: the first.
+      expect(mine[0]!.start, what).toBe(text.indexOf('European Union action'));
+      seen.push(mine.map((p) => JSON.stringify([p.message, p.fixes?.map((f) => f.edits[0]!.newText)])));
+    }
+    // Each edit to a standfirst or the entry changed what its finding says or offers.
+    for (const step of [2, 3, 4]) expect(seen[step]![0], steps[step]![0]).not.toBe(seen[step - 1]![0]);
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[5]).toEqual(seen[4]);
   });
 });
