@@ -53,9 +53,10 @@ test('editing every article of a long issue once keeps no old version of its tex
   expect(grown).toBeLessThan(text.length * 2 * 10);
 });
 
-test("what a contents mismatch's wording keeps for the next version holds none of the text it was made from", () => {
-  // The wording of each mismatching entry is kept while the standfirsts stay as they are, for as many versions
-  // as the editor makes. A paragraph of 4.8 million characters makes a version kept alive show.
+test('what is kept by paragraph and by contents entry for the next version holds none of the text it was read from', () => {
+  // The wording of each mismatching entry is kept while the standfirsts stay as they are, and what the edited
+  // article's paragraphs were found to hold while they do, for as many versions as the editor makes. A paragraph
+  // of 4.8 million characters makes a version kept alive show.
   const source = sample();
   const at = source.indexOf('\n\n', source.indexOf('oil workers')) + 2;
   const version = (word: string): string => `${source.slice(0, at)}${`alpha beta gamma ${word}.\n`.repeat(200_000)}\n${source.slice(at)}`;

@@ -1,7 +1,7 @@
 import type { Check, Finding } from './check';
 import type { Paragraph } from '../model/types';
 import { forEachWord } from '../model/words';
-import { perArticleProse } from './facts/prose';
+import { perParagraphProse } from './facts/prose';
 
 /** Doubles that are good English. */
 const ALLOWED = new Set(['had', 'that']);
@@ -12,7 +12,7 @@ export const styleDoubledWord: Check = {
   description: 'The same word twice in a row ("and and").',
   heuristic: false,
   run(context) {
-    return perArticleProse(context, 'style.doubled-word', doubledWords);
+    return perParagraphProse(context, 'style.doubled-word', (text, paragraph) => doubledWords(text, [paragraph]));
   },
 };
 
