@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Profile } from '../../../server/src/profile/profile';
 import { DEFAULT_PROFILE } from '../../../server/src/profile/profile';
-import { applyEdits, expectedAndFound, marked, problemsOf } from '../../support/fixture';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyses } from '../../../server/src/workspace/analysis';
+import { WorkspaceIndex } from '../../../server/src/workspace/index';
+import { createCheckContext } from '../../../server/src/checks/context';
+import { runChecks } from '../../../server/src/checks/run';
+import { allProblems, analyse, applyEdits, clean, expectedAndFound, marked, problemsOf, sample } from '../../support/fixture';
 import { issnCheckDigit } from '../../../server/src/checks/footer-issn';
 
 /** A short footer template, so fixtures stay readable. */
@@ -161,5 +166,75 @@ describe('footer', () => {
     expect(all.map((p) => p.message)).toEqual([
       'Footer does not match the footer template: only 0 of its 4 paragraphs are here. If this publication has its own footer, set it as the template in bulletin.json.',
     ]);
+  });
+});
+
+describe('footer between versions', () => {
+  test('after edits in an article, in the footer and above, in two documents in turn, the footer findings are fresh ones', () => {
+    const footerProblems = <P extends { code: string }>(problems: readonly P[]): P[] =>
+      problems.filter((p) => p.code.startsWith('footer.'));
+    let profile: Profile = DEFAULT_PROFILE;
+    const analyses = new Analyses(new WorkspaceIndex(), () => profile);
+    const steps: [string, (text: string) => string][] = [
+      ['as it is', (t) => t],
+      ['a word typed in an article', (t) => t.replace('oil workers', 'oil xworkers')],
+      ['the stray blank line in the credits taken out', (t) => t.replace('Editor: Saule\n\nBorden;', 'Editor: Saule\nBorden;')],
+      [
+        'two footer paragraphs swapped',
+        (t) =>
+          t
+            .replace('To contact IWPR please go to: http://iwpr.net/contact\n\n', '')
+            .replace('Tel: +31 70 338 9016\n\n', 'Tel: +31 70 338 9016\n\nTo contact IWPR please go to: http://iwpr.net/contact\n\n'),
+      ],
+      ['lines above everything', (t) => `\n\n${t}`],
+      ['a footer paragraph taken out', (t) => t.replace('IWPR – Giving Voice, Driving Change\n\n', '')],
+      ['the profile given a template without that paragraph', (t) => t],
+    ];
+    let text = sample();
+    let other = clean();
+    let version = 1;
+    const seen: string[] = [];
+    for (const [what, edit] of steps) {
+      const next = edit(text);
+      if (what.startsWith('the profile'))
+        profile = Object.assign({}, DEFAULT_PROFILE, {
+          footerTemplate: DEFAULT_PROFILE.footerTemplate.replace('IWPR – Giving Voice, Driving Change\n\n', ''),
+        });
+      else if (what !== 'as it is') expect(next, what).not.toBe(text);
+      text = next;
+      other = `${other} `;
+      // Each version of the sample, then of another document, as two editors open side by side.
+      for (const [uri, t] of [
+        ['file:///rca.bulletin', text],
+        ['file:///clean.bulletin', other],
+      ] as const) {
+        const mine = footerProblems(analyses.problems(analyses.get(TextDocument.create(uri, 'bulletin', version, t))) ?? []);
+        expect(mine, `${what}: ${uri}`).toEqual(footerProblems(allProblems(t, { uri, profile })));
+        if (uri === 'file:///rca.bulletin') seen.push(mine.map((p) => `${p.code}@${p.start}`).join(' '));
+      }
+      version++;
+    }
+    expect(seen[0]).toContain('footer.credits-split');
+    expect(seen[2]).not.toContain('footer.credits-split');
+    expect(seen[3]).toContain('footer.order');
+    expect(seen[5]).toContain('footer.block-missing');
+    // The same text: what differs is the template's doing.
+    expect(seen[6]).not.toEqual(seen[5]);
+  });
+
+  test('one parse checked against two footer templates is aligned with each', () => {
+    const text = sample();
+    const other = Object.assign({}, DEFAULT_PROFILE, {
+      footerTemplate: DEFAULT_PROFILE.footerTemplate.replace('IWPR – Giving Voice, Driving Change\n\n', ''),
+    });
+    const footerOf = (profile: Profile, parsed = analyse(text)) =>
+      runChecks(createCheckContext(parsed.doc, 'file:///rca.bulletin', parsed.index, profile))
+        .filter((p) => p.code.startsWith('footer.'))
+        .map((p) => `${p.code}@${p.start}`);
+    const parsed = analyse(text);
+    const first = footerOf(DEFAULT_PROFILE, parsed);
+    const then = footerOf(other, parsed);
+    expect(then).toEqual(footerOf(other));
+    expect(then).not.toEqual(first);
   });
 });
