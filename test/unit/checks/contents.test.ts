@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import { syncedDocuments } from '../../../server/src/protocol/documents';
+import { EditLog } from '../../../server/src/workspace/editLog';
 import { pairContents } from '../../../server/src/checks/facts/contentsPairs';
 import { parseBulletin } from '../../../server/src/model/parse';
 import type { BulletinDocument } from '../../../server/src/model/types';
@@ -153,3 +156,67 @@ describe('contents.standfirst-mismatch between versions', () => {
     expect(seen[5]).toEqual(seen[4]);
   });
 });
+
+describe('contents pairing between versions', () => {
+  test("after edits to an article's body, standfirst and byline, and to its entry, the contents findings are a fresh check's", () => {
+    const contentsProblems = <P extends { code: string }>(problems: readonly P[]): P[] =>
+      problems.filter((p) => p.code.startsWith('contents.'));
+    const standfirst = 'After talks with top official, they say they won’t be bought off.';
+    const half = 'After talks, strikers say they will not be bought off by anyone.';
+    const entry = 'top official, they say they won’t be bought off.  By Almaz';
+    const steps: [string, (text: string) => string][] = [
+      ['as it is', (t) => t],
+      ['a word typed in the body', (t) => t.replace('The Kazak government has entered', 'The Kazak government has now entered')],
+      ['the standfirst rewritten', (t) => t.replace(standfirst, 'Strikers in the west say nothing has changed since December.')],
+      ['the standfirst as it was', (t) => t.replace('Strikers in the west say nothing has changed since December.', standfirst)],
+      ['the byline changed', (t) => t.replace(`${standfirst}\n\nBy Almaz Rysaliev`, `${standfirst}\n\nBy Dina Tokbaeva`)],
+      ['the byline as it was', (t) => t.replace(`${standfirst}\n\nBy Dina Tokbaeva`, `${standfirst}\n\nBy Almaz Rysaliev`)],
+      ['the standfirst half rewritten', (t) => t.replace(standfirst, half)],
+      ['the entry rewritten', (t) => t.replace(entry, 'power cuts return.  By Almaz')],
+      ['the entry as it was', (t) => t.replace('power cuts return.  By Almaz', entry)],
+      ['the byline changed again', (t) => t.replace(`${half}\n\nBy Almaz Rysaliev`, `${half}\n\nBy Dina Tokbaeva`)],
+    ];
+    const texts: string[] = [];
+    for (const [what, edit] of steps) {
+      texts.push(edit(texts[texts.length - 1] ?? sample()));
+      if (texts.length > 1) expect(texts[texts.length - 1], what).not.toBe(texts[texts.length - 2]);
+    }
+    // Checked fresh first: pairing another document in between would leave the edited one nothing to reuse.
+    const fresh = texts.map((text) => contentsProblems(allProblems(text, { uri: 'file:///issue.bulletin' })));
+    // Edited as the server is: each change through the document sync, which logs where it fell.
+    const log = new EditLog();
+    const sync = syncedDocuments(log);
+    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE, undefined, log);
+    let document = sync.create('file:///issue.bulletin', 'bulletin', 1, texts[0]!);
+    const codes: string[] = [];
+    texts.forEach((text, i) => {
+      if (i > 0) document = sync.update(document, [changeTo(document.getText(), text, document)], i + 1);
+      expect(document.getText()).toBe(text);
+      const mine = contentsProblems(analyses.problems(analyses.get(document)) ?? []);
+      expect(mine, steps[i]![0]).toEqual(fresh[i]);
+      codes.push(mine.map((p) => p.code).join(' '));
+    });
+    expect(codes[1]).toBe(codes[0]);
+    expect(codes[2]).not.toBe(codes[1]);
+    expect(codes[3]).toBe(codes[1]);
+    expect(codes[4]).not.toBe(codes[3]);
+    // Half its words and the byline still pair the article; the entry rewritten, or the byline, no longer do.
+    expect(codes[6]).toBe(codes[5]);
+    expect(codes[7]).toContain('contents.orphan-entry');
+    expect(codes[8]).toBe(codes[6]);
+    expect(codes[9]).toContain('contents.orphan-entry');
+  });
+});
+
+/** The one change that makes `before` into `after`: what lies between their common start and end. */
+function changeTo(before: string, after: string, positions: TextDocument): { range: Range; text: string } {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
+  return {
+    range: { start: positions.positionAt(start), end: positions.positionAt(before.length - end) },
+    text: after.slice(start, after.length - end),
+  };
+}

@@ -27,6 +27,12 @@ interface Keys {
   rest?: RestKeys;
 }
 
+/** Everything of an article's keys the pairing may read, as one string: equal strings, equal pairings. */
+function signatureOf(keys: Keys, text: string, article: Matchable): string {
+  const rest = restOf(keys, text, article);
+  return [keys.headline ?? '', keys.shortHeadline ?? '', rest.standfirst, rest.authors].join('\u0000');
+}
+
 interface RestKeys {
   readonly standfirst: string;
   readonly words: ReadonlySet<string>;
@@ -145,19 +151,63 @@ function keysOfEntry(entry: ContentsEntry): Keys {
 /** How many articles each unpaired entry is compared with, at most: the work stays linear. */
 const CANDIDATES_PER_ENTRY = 24;
 
+/**
+ * What the last pairing was computed from, and its pairs by index. A keystroke in an article changes that
+ * article's keys object, rarely what the pairing reads of it: the pairs are then the same, by index.
+ */
+let lastBasis:
+  | {
+      readonly entryKeys: readonly Keys[];
+      readonly articleKeys: readonly Keys[];
+      readonly pairs: readonly (readonly [entryIndex: number, articleIndex: number])[];
+    }
+  | undefined;
+
+/** True when the pairing of these keys is the last one's: the same entries' keys, articles' keys of equal signatures. */
+function sameBasis(entryKeys: readonly Keys[], articleKeys: readonly Keys[], doc: BulletinDocument): boolean {
+  const last = lastBasis;
+  if (!last || last.entryKeys.length !== entryKeys.length || last.articleKeys.length !== articleKeys.length) return false;
+  if (!entryKeys.every((k, i) => k === last.entryKeys[i])) return false;
+  // An article's old keys keep the signature they had: its rest was read while its text was there.
+  return articleKeys.every(
+    (k, i) =>
+      k === last.articleKeys[i] ||
+      (last.articleKeys[i]!.rest !== undefined &&
+        signatureOf(k, doc.text, doc.articles[i]!) === signatureOf(last.articleKeys[i]!, doc.text, doc.articles[i]!)),
+  );
+}
+
 function computePairing(doc: BulletinDocument): ContentsPairing {
-  const { text } = doc;
   const entries = doc.contents?.entries ?? [];
   const entryKeys = entries.map(keysOfEntry);
   const articleKeys = doc.articles.map(keysOfArticle);
   rememberedKeys.nextRound();
+  const pairs = sameBasis(entryKeys, articleKeys, doc) ? lastBasis!.pairs : pairByKeys(doc, entryKeys, articleKeys);
+  lastBasis = { entryKeys, articleKeys, pairs };
   const entryTaken = new Array<boolean>(entries.length).fill(false);
   const articleTaken = new Array<boolean>(doc.articles.length).fill(false);
-  const pairs: ContentsPair[] = [];
+  for (const [ei, ai] of pairs) {
+    entryTaken[ei] = true;
+    articleTaken[ai] = true;
+  }
+  return {
+    pairs: pairs.map(([ei, ai]) => ({ entry: entries[ei]!, entryIndex: ei, article: doc.articles[ai]!, articleIndex: ai })),
+    unpairedEntries: entries.flatMap((entry, index) => (entryTaken[index] ? [] : [{ entry, index }])),
+    unpairedArticles: doc.articles.flatMap((article, index) => (articleTaken[index] ? [] : [{ article, index }])),
+  };
+}
+
+/** The pairs, entry index and article index, in the order of the entries. */
+function pairByKeys(doc: BulletinDocument, entryKeys: readonly Keys[], articleKeys: readonly Keys[]): [number, number][] {
+  const { text } = doc;
+  const entries = doc.contents?.entries ?? [];
+  const entryTaken = new Array<boolean>(entries.length).fill(false);
+  const articleTaken = new Array<boolean>(doc.articles.length).fill(false);
+  const pairs: [number, number][] = [];
   const take = (ei: number, ai: number): void => {
     entryTaken[ei] = true;
     articleTaken[ai] = true;
-    pairs.push({ entry: entries[ei]!, entryIndex: ei, article: doc.articles[ai]!, articleIndex: ai });
+    pairs.push([ei, ai]);
   };
   // Exact headlines first: cheap, and right whenever the entry has its headline.
   const byHeadline = new Map<string, number[]>();
@@ -199,10 +249,5 @@ function computePairing(doc: BulletinDocument): ContentsPairing {
   });
   candidates.sort((x, y) => y.s - x.s);
   for (const { ei, ai } of candidates) if (!entryTaken[ei] && !articleTaken[ai]) take(ei, ai);
-  pairs.sort((x, y) => x.entryIndex - y.entryIndex);
-  return {
-    pairs,
-    unpairedEntries: entries.flatMap((entry, index) => (entryTaken[index] ? [] : [{ entry, index }])),
-    unpairedArticles: doc.articles.flatMap((article, index) => (articleTaken[index] ? [] : [{ article, index }])),
-  };
+  return pairs.sort((x, y) => x[0] - y[0]);
 }
