@@ -145,11 +145,12 @@ function tallied(previous: Tally | undefined, counts: readonly Counts[]): Tally 
   while (tail < old.length - head && tail < counts.length - head && old[old.length - 1 - tail] === counts[counts.length - 1 - tail]) tail++;
   const out = old.slice(head, old.length - tail);
   const back = counts.slice(head, counts.length - tail);
+  // Typing that changes no name leaves every count as it was, and so the variants: nothing to take out and put in.
+  if (out.length === back.length && out.every((c, i) => sameCounts(c, back[i]!)))
+    return { counts, words: previous.words, ...(previous.variants ? { variants: previous.variants } : {}) };
   add(previous.words, out, -1);
   add(previous.words, back, 1);
-  // Typing that changes no name leaves every count as it was, and so the variants.
-  const same = out.length === back.length && out.every((c, i) => sameCounts(c, back[i]!));
-  return { counts, words: previous.words, ...(same && previous.variants ? { variants: previous.variants } : {}) };
+  return { counts, words: previous.words };
 }
 
 function sameCounts(a: Counts, b: Counts): boolean {

@@ -108,6 +108,33 @@ describe('style.name-variants', () => {
     expect(problemsOf('style.name-variants', text)).toEqual([]);
   });
 
+  test('after keystrokes that change a name or none, the variants are those of a fresh check', () => {
+    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+    const steps: [string, (text: string) => string][] = [
+      ['as it is', (t) => t],
+      ['a word typed, no name changed', (t) => t.replace('She said she feared', 'She said she really feared')],
+      ['a name misspelt once', (t) => t.replace('Kasymbekova said', 'Kasymbekvoa said')],
+      ['another word typed', (t) => t.replace('She said she really feared', 'She said she feared')],
+      ['the name spelt right again', (t) => t.replace('Kasymbekvoa said', 'Kasymbekova said')],
+    ];
+    let text = sample();
+    let version = 1;
+    const rare: string[][] = [];
+    for (const [what, edit] of steps) {
+      const next = edit(text);
+      if (what !== 'as it is') expect(next, what).not.toBe(text);
+      text = next;
+      const kept = analyses.problems(analyses.get(TextDocument.create('file:///issue.bulletin', 'bulletin', version++, text))) ?? [];
+      const mine = kept.filter((p) => p.code === 'style.name-variants');
+      expect(mine, what).toEqual(allProblems(text, { uri: 'file:///issue.bulletin' }).filter((p) => p.code === 'style.name-variants'));
+      rare.push(mine.map((p) => text.slice(p.start, p.end)));
+    }
+    expect(rare[1]).toEqual(rare[0]);
+    expect(rare[2]).toContain('Kasymbekvoa');
+    expect(rare[3]).toEqual(rare[2]);
+    expect(rare[4]).toEqual(rare[0]);
+  });
+
   test('distance counts a swap of neighbours as one', () => {
     expect(osaDistance('janaozen', 'janazoen')).toBe(1);
     expect(osaDistance('janaozen', 'zhanaozen')).toBe(2);
