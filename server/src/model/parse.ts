@@ -108,10 +108,11 @@ function reuseArticles(text: string, drafts: readonly Draft[], options: ParseOpt
   const previous = unchanged ? cache.articles : [];
   const byStart = new Map<number, KeptArticle>();
   for (const kept of previous) byStart.set(kept.article.start, kept);
-  let byText: Map<string, KeptArticle> | undefined;
+  /** The old articles the edit touched, by their length and blank lines before: their text is compared only then. */
+  let byLength: Map<string, KeptArticle[]> | undefined;
   /** The old articles reused, by how far they move. */
   const moving = new Map<Article, number>();
-  const textKey = (blanks: number, start: number, end: number, of: string): string => `${blanks}\u0000${of.slice(start, end)}`;
+  const lengthKey = (blanks: number, start: number, end: number): string => `${blanks}:${end - start}`;
   const matching = (kept: KeptArticle | undefined, end: number, blanks: number): KeptArticle | undefined =>
     kept && kept.article.end === end && kept.blanksBefore === blanks ? kept : undefined;
   const next: KeptArticle[] = [];
@@ -129,17 +130,24 @@ function reuseArticles(text: string, drafts: readonly Draft[], options: ParseOpt
         moved = unchanged.delta;
       }
       if (!kept) {
-        if (!byText) {
-          // The old articles the edit touched, by their text (and blank lines before).
-          byText = new Map();
-          const prev = cache.text!;
+        const prev = cache.text!;
+        if (!byLength) {
+          byLength = new Map();
           const changedFrom = unchanged.prefix;
           const changedTo = prev.length - unchanged.suffix;
-          for (const k of previous)
-            if (k.article.end > changedFrom && k.article.start < changedTo)
-              byText.set(textKey(k.blanksBefore, k.article.start, k.article.end, prev), k);
+          for (const k of previous) {
+            if (k.article.end <= changedFrom || k.article.start >= changedTo) continue;
+            const key = lengthKey(k.blanksBefore, k.article.start, k.article.end);
+            const same = byLength.get(key);
+            if (same) same.push(k);
+            else byLength.set(key, [k]);
+          }
         }
-        kept = byText.get(textKey(first.blanksBefore, start, end, text));
+        // A keystroke changes its article's length: its text, thousands of characters, is then never compared.
+        // Of old articles with the same text (one pasted twice), any would do: the last is taken.
+        const body = text.slice(start, end);
+        for (const k of byLength.get(lengthKey(first.blanksBefore, start, end)) ?? [])
+          if (prev.slice(k.article.start, k.article.end) === body) kept = k;
         if (kept) moved = start - kept.article.start;
       }
     }
