@@ -1,9 +1,9 @@
-import { detach, rememberingStrings } from '../model/detach';
+import { detach, detached, rememberingStrings } from '../model/detach';
 import { titleKey } from '../model/text';
 import { LETTER, UPPER, bitsAt, knownBits, widthAt } from '../model/words';
 import type { Check, Finding, TextEdit } from './check';
 import type { Paragraph } from '../model/types';
-import { proseOf } from './facts/prose';
+import { paragraphReader, proseOf } from './facts/prose';
 
 /** Longer "words" are not names (and comparing two of them would take their lengths' product in time and memory). */
 const MAX_NAME_LENGTH = 40;
@@ -209,6 +209,22 @@ function countsIn(text: string, prose: readonly Paragraph[], base: number): Coun
   return [...counts.values()];
 }
 
+/** One article's counts from its paragraphs', each with how far its paragraph starts into the article. */
+function joined(parts: readonly (readonly [counts: Counts, from: number])[]): Counts {
+  const counts = new Map<string, [word: string, count: number, midSentence: boolean, places: number[]]>();
+  for (const [paragraphCounts, from] of parts) {
+    for (const [word, count, midSentence, places] of paragraphCounts) {
+      const entry = counts.get(word);
+      if (entry) {
+        entry[1] += count;
+        entry[2] ||= midSentence;
+        for (const place of places) entry[3].push(place + from);
+      } else counts.set(word, [word, count, midSentence, places.map((place) => place + from)]);
+    }
+  }
+  return [...counts.values()];
+}
+
 /** The rare spellings that are likely variants of commoner ones, each with the commonest such. */
 function variantsIn(words: Tally['words'], acceptedVariants: readonly (readonly string[])[]): Variant[] {
   // Only spellings seen mid-sentence somewhere, where a capital is a name's.
@@ -273,9 +289,23 @@ export const styleNameVariants: Check = {
     // Neither counts nor places (from the article's start) change when an article moves, so an unchanged
     // article's are reused as they are.
     const { text } = context;
+    // In the article a keystroke changed, the paragraphs it left as they were are not read again.
+    const paragraphs = paragraphReader(context, 'style.name-variants', (t, paragraph) =>
+      detached(countsIn(t, [paragraph], paragraph.start)),
+    );
     const counted = context.doc.articles.map((article) => ({
       article,
-      counts: context.perArticle('style.name-variants', article, () => countsIn(text, proseOf(text, article), article.start), false),
+      counts: context.perArticle(
+        'style.name-variants',
+        article,
+        () => {
+          const reader = paragraphs();
+          const prose = proseOf(text, article);
+          if (reader.first) return countsIn(text, prose, article.start);
+          return joined(prose.map((paragraph) => [reader.read(paragraph), paragraph.start - article.start] as const));
+        },
+        false,
+      ),
     }));
     const tally = context.acrossVersions<Tally>('style.name-variants', (previous) =>
       tallied(

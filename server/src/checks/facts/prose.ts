@@ -56,14 +56,72 @@ export function perArticleProse<T>(context: CheckContext, name: string, find: (t
   return out;
 }
 
-/** A paragraph's findings, from its start, under its text (a copy, holding no version's text). */
-interface ParagraphFindings {
+/** What was read in a paragraph, under its text (a copy, holding no version's text). */
+interface ReadParagraph<T> {
   readonly text: string;
-  readonly findings: readonly Finding[];
+  readonly value: T;
 }
 
 /** Longer paragraphs are read again: what is kept stays a copy of a few paragraphs, not of a long text. */
 const LONGEST_KEPT = 2000;
+
+/**
+ * A paragraph's text, as a key: one string per paragraph and version, whose hash V8 then computes once for
+ * every reader that looks the paragraph up.
+ */
+function keyOf(context: CheckContext, paragraph: Paragraph): string {
+  const keys = context.memo('paragraph keys', () => new Map<Paragraph, string>());
+  let key = keys.get(paragraph);
+  if (key === undefined) keys.set(paragraph, (key = context.text.slice(paragraph.start, paragraph.end)));
+  return key;
+}
+
+/** Reads prose paragraphs, each once while its text stays as it is. */
+export interface ParagraphReader<T> {
+  /**
+   * True for a document's first version (and when what the checks assume changed): every paragraph is read
+   * then, and nothing kept, which would be a copy of them all. The caller may then read whole articles at once.
+   */
+  readonly first: boolean;
+  /** What `read` gives for the paragraph: kept from the last version when it had the same text. */
+  read(paragraph: Paragraph): T;
+}
+
+/**
+ * A reader of the prose paragraphs of the articles a version checks again (after a keystroke, the edited one),
+ * which keeps what `read` found in each for the next version, under a copy of the paragraph's text. `read` must
+ * give what holds no slice of the text and no offset but from the paragraph's start. The reader is made when
+ * first asked for, so that a version that checks no article again keeps what the last one kept.
+ */
+export function paragraphReader<T>(
+  context: CheckContext,
+  name: string,
+  read: (text: string, paragraph: Paragraph) => T,
+): () => ParagraphReader<T> {
+  let reader: ParagraphReader<T> | undefined;
+  return () => {
+    if (reader) return reader;
+    const { text } = context;
+    let before: ReadonlyMap<string, ReadParagraph<T>> = new Map();
+    let first = false;
+    const now = context.acrossVersions<Map<string, ReadParagraph<T>>>(`${name} by paragraph`, (previous) => {
+      first = previous === undefined;
+      before = previous ?? new Map();
+      return new Map();
+    });
+    reader = {
+      first,
+      read(paragraph) {
+        if (first || paragraph.end - paragraph.start > LONGEST_KEPT) return read(text, paragraph);
+        const key = keyOf(context, paragraph);
+        const known = before.get(key) ?? now.get(key) ?? { text: detach(key), value: read(text, paragraph) };
+        now.set(known.text, known);
+        return known.value;
+      },
+    };
+    return reader;
+  };
+}
 
 /**
  * The findings of a check that reads each prose paragraph alone. Unchanged articles' are reused, as by
@@ -72,31 +130,15 @@ const LONGEST_KEPT = 2000;
  */
 export function perParagraphProse(context: CheckContext, name: string, find: (text: string, paragraph: Paragraph) => Finding[]): Finding[] {
   const { text } = context;
-  let before: ReadonlyMap<string, ParagraphFindings> = new Map();
-  let now: Map<string, ParagraphFindings> | undefined;
-  /** Set for a document's first version: every paragraph is read then, and none is kept (a copy of them all). */
-  let first = false;
-  const remembered = (): Map<string, ParagraphFindings> =>
-    (now ??= context.acrossVersions<Map<string, ParagraphFindings>>(`${name} by paragraph`, (previous) => {
-      first = previous === undefined;
-      before = previous ?? new Map();
-      return new Map();
-    }));
+  const reader = paragraphReader(context, name, (t, paragraph) => detached(shifted(find(t, paragraph), -paragraph.start)));
   const out: Finding[] = [];
   for (const article of context.doc.articles) {
     const found = context.perArticle(name, article, () => {
-      const kept = remembered();
+      const paragraphs = reader();
       const findings: Finding[] = [];
       for (const paragraph of proseOf(text, article)) {
-        if (first || paragraph.end - paragraph.start > LONGEST_KEPT) {
-          append(findings, find(text, paragraph));
-          continue;
-        }
-        const key = text.slice(paragraph.start, paragraph.end);
-        let known = before.get(key) ?? kept.get(key);
-        if (!known) known = { text: detach(key), findings: detached(shifted(find(text, paragraph), -paragraph.start)) };
-        kept.set(known.text, known);
-        append(findings, shifted(known.findings, paragraph.start));
+        if (paragraphs.first) append(findings, find(text, paragraph));
+        else append(findings, shifted(paragraphs.read(paragraph), paragraph.start));
       }
       return findings;
     });
