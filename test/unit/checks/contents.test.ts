@@ -1,15 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from 'vscode-languageserver-types';
-import { syncedDocuments } from '../../../server/src/protocol/documents';
-import { EditLog } from '../../../server/src/workspace/editLog';
 import { pairContents } from '../../../server/src/checks/facts/contentsPairs';
 import { parseBulletin } from '../../../server/src/model/parse';
 import type { BulletinDocument } from '../../../server/src/model/types';
-import { DEFAULT_PROFILE } from '../../../server/src/profile/profile';
-import { Analyses } from '../../../server/src/workspace/analysis';
-import { WorkspaceIndex } from '../../../server/src/workspace/index';
-import { allProblems, clean, expectedAndFound, problemsOf, sample } from '../../support/fixture';
+import { clean, expectedAndFound, problemsOf, sample } from '../../support/fixture';
+import { checkedInTurn } from '../../support/versions';
 
 const ARTICLES = `
 
@@ -122,36 +116,28 @@ describe('contents pairing', () => {
 
 describe('contents.standfirst-mismatch between versions', () => {
   test('what is kept from the last version is worded afresh where its standfirsts or entry changed', () => {
-    const code = 'contents.standfirst-mismatch';
-    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
     const article = 'MEP pressing for European Union action against Kazak government\nfollowing Janaozen violence.';
     const entry = 'European Union action against Kazak government following Janaozen\nviolence.';
-    const steps: [string, (text: string) => string][] = [
-      ['as it is', (t) => t],
-      ['a word typed in a body', (t) => t.replace('oil workers', 'oil xworkers')],
-      ["the entry's byline, and the article's", (t) => t.replaceAll('By Saule Mukhametrakhimova', 'By Saule Mukhametrakhimova-Borden')],
-      ["the article's standfirst", (t) => t.replace(article, article.replace('MEP pressing for', 'MEP pushing hard for'))],
-      ['the entry', (t) => t.replace(entry, entry.replace('following Janaozen', 'after Janaozen'))],
-      ['lines above, so that everything moves', (t) => `\n\n${t}`],
-    ];
-    let text = sample();
-    let version = 1;
-    const seen: string[][] = [];
-    for (const [what, edit] of steps) {
-      const next = edit(text);
-      if (what !== 'as it is') expect(next, what).not.toBe(text);
-      text = next;
-      const kept = analyses.problems(analyses.get(TextDocument.create('file:///issue.bulletin', 'bulletin', version++, text)));
-      const mine = (kept ?? []).filter((p) => p.code === code);
-      const fresh = allProblems(text, { uri: 'file:///issue.bulletin' }).filter((p) => p.code === code);
+    const checked = checkedInTurn(
+      [
+        ['as it is', (t) => t],
+        ['a word typed in a body', (t) => t.replace('oil workers', 'oil xworkers')],
+        ["the entry's byline, and the article's", (t) => t.replaceAll('By Saule Mukhametrakhimova', 'By Saule Mukhametrakhimova-Borden')],
+        ["the article's standfirst", (t) => t.replace(article, article.replace('MEP pressing for', 'MEP pushing hard for'))],
+        ['the entry', (t) => t.replace(entry, entry.replace('following Janaozen', 'after Janaozen'))],
+        ['lines above, so that everything moves', (t) => `\n\n${t}`],
+      ],
+      (p) => p.code === 'contents.standfirst-mismatch',
+    );
+    const seen = checked.map(({ what, text, mine, fresh }) => {
       expect(mine.length, what).toBeGreaterThan(4);
       expect(mine, what).toEqual(fresh);
       // The finding on the entry above: the first.
       expect(mine[0]!.start, what).toBe(text.indexOf('European Union action'));
-      seen.push(mine.map((p) => JSON.stringify([p.message, p.fixes?.map((f) => f.edits[0]!.newText)])));
-    }
+      return mine.map((p) => JSON.stringify([p.message, p.fixes?.map((f) => f.edits[0]!.newText)]));
+    });
     // Each edit to a standfirst or the entry changed what its finding says or offers.
-    for (const step of [2, 3, 4]) expect(seen[step]![0], steps[step]![0]).not.toBe(seen[step - 1]![0]);
+    for (const step of [2, 3, 4]) expect(seen[step]![0], checked[step]!.what).not.toBe(seen[step - 1]![0]);
     expect(seen[1]).toEqual(seen[0]);
     expect(seen[5]).toEqual(seen[4]);
   });
@@ -159,42 +145,27 @@ describe('contents.standfirst-mismatch between versions', () => {
 
 describe('contents pairing between versions', () => {
   test("after edits to an article's body, standfirst and byline, and to its entry, the contents findings are a fresh check's", () => {
-    const contentsProblems = <P extends { code: string }>(problems: readonly P[]): P[] =>
-      problems.filter((p) => p.code.startsWith('contents.'));
     const standfirst = 'After talks with top official, they say they won’t be bought off.';
     const half = 'After talks, strikers say they will not be bought off by anyone.';
     const entry = 'top official, they say they won’t be bought off.  By Almaz';
-    const steps: [string, (text: string) => string][] = [
-      ['as it is', (t) => t],
-      ['a word typed in the body', (t) => t.replace('The Kazak government has entered', 'The Kazak government has now entered')],
-      ['the standfirst rewritten', (t) => t.replace(standfirst, 'Strikers in the west say nothing has changed since December.')],
-      ['the standfirst as it was', (t) => t.replace('Strikers in the west say nothing has changed since December.', standfirst)],
-      ['the byline changed', (t) => t.replace(`${standfirst}\n\nBy Almaz Rysaliev`, `${standfirst}\n\nBy Dina Tokbaeva`)],
-      ['the byline as it was', (t) => t.replace(`${standfirst}\n\nBy Dina Tokbaeva`, `${standfirst}\n\nBy Almaz Rysaliev`)],
-      ['the standfirst half rewritten', (t) => t.replace(standfirst, half)],
-      ['the entry rewritten', (t) => t.replace(entry, 'power cuts return.  By Almaz')],
-      ['the entry as it was', (t) => t.replace('power cuts return.  By Almaz', entry)],
-      ['the byline changed again', (t) => t.replace(`${half}\n\nBy Almaz Rysaliev`, `${half}\n\nBy Dina Tokbaeva`)],
-    ];
-    const texts: string[] = [];
-    for (const [what, edit] of steps) {
-      texts.push(edit(texts[texts.length - 1] ?? sample()));
-      if (texts.length > 1) expect(texts[texts.length - 1], what).not.toBe(texts[texts.length - 2]);
-    }
-    // Checked fresh first: pairing another document in between would leave the edited one nothing to reuse.
-    const fresh = texts.map((text) => contentsProblems(allProblems(text, { uri: 'file:///issue.bulletin' })));
-    // Edited as the server is: each change through the document sync, which logs where it fell.
-    const log = new EditLog();
-    const sync = syncedDocuments(log);
-    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE, undefined, log);
-    let document = sync.create('file:///issue.bulletin', 'bulletin', 1, texts[0]!);
-    const codes: string[] = [];
-    texts.forEach((text, i) => {
-      if (i > 0) document = sync.update(document, [changeTo(document.getText(), text, document)], i + 1);
-      expect(document.getText()).toBe(text);
-      const mine = contentsProblems(analyses.problems(analyses.get(document)) ?? []);
-      expect(mine, steps[i]![0]).toEqual(fresh[i]);
-      codes.push(mine.map((p) => p.code).join(' '));
+    const checked = checkedInTurn(
+      [
+        ['as it is', (t) => t],
+        ['a word typed in the body', (t) => t.replace('The Kazak government has entered', 'The Kazak government has now entered')],
+        ['the standfirst rewritten', (t) => t.replace(standfirst, 'Strikers in the west say nothing has changed since December.')],
+        ['the standfirst as it was', (t) => t.replace('Strikers in the west say nothing has changed since December.', standfirst)],
+        ['the byline changed', (t) => t.replace(`${standfirst}\n\nBy Almaz Rysaliev`, `${standfirst}\n\nBy Dina Tokbaeva`)],
+        ['the byline as it was', (t) => t.replace(`${standfirst}\n\nBy Dina Tokbaeva`, `${standfirst}\n\nBy Almaz Rysaliev`)],
+        ['the standfirst half rewritten', (t) => t.replace(standfirst, half)],
+        ['the entry rewritten', (t) => t.replace(entry, 'power cuts return.  By Almaz')],
+        ['the entry as it was', (t) => t.replace('power cuts return.  By Almaz', entry)],
+        ['the byline changed again', (t) => t.replace(`${half}\n\nBy Almaz Rysaliev`, `${half}\n\nBy Dina Tokbaeva`)],
+      ],
+      (p) => p.code.startsWith('contents.'),
+    );
+    const codes = checked.map(({ what, mine, fresh }) => {
+      expect(mine, what).toEqual(fresh);
+      return mine.map((p) => p.code).join(' ');
     });
     expect(codes[1]).toBe(codes[0]);
     expect(codes[2]).not.toBe(codes[1]);
@@ -207,16 +178,3 @@ describe('contents pairing between versions', () => {
     expect(codes[9]).toContain('contents.orphan-entry');
   });
 });
-
-/** The one change that makes `before` into `after`: what lies between their common start and end. */
-function changeTo(before: string, after: string, positions: TextDocument): { range: Range; text: string } {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
-    end++;
-  return {
-    range: { start: positions.positionAt(start), end: positions.positionAt(before.length - end) },
-    text: after.slice(start, after.length - end),
-  };
-}
