@@ -61,11 +61,18 @@ export function titleKeyAt(text: string, node: Span): string {
   return key;
 }
 
-/** The key of a headline without its `COUNTRY: ` prefix (which references may leave out), remembered. */
+/** The key of a headline without its `COUNTRY: ` prefix (which references may leave out); none without one. */
+export function shortTitleKey(headline: { readonly text: string; readonly country?: string }): string | undefined {
+  return headline.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
+}
+
+/** `shortTitleKey`, remembered for the headline. */
 export function shortTitleKeyOf(headline: Headline): string | undefined {
-  if (!headline.country) return undefined;
   let key = shortKeys.get(headline);
-  if (key === undefined) shortKeys.set(headline, (key = titleKey(headline.text.slice(headline.text.indexOf(':') + 1))));
+  if (key === undefined) {
+    key = shortTitleKey(headline);
+    if (key !== undefined) shortKeys.set(headline, key);
+  }
   return key;
 }
 

@@ -9,7 +9,7 @@ import type { LinePosition, Positions } from '../model/lineIndex';
 import { append } from '../model/arrays';
 import { firstLine } from '../model/lines';
 import { shifted } from '../model/shift';
-import { collapseWhitespace, sliceCharacters, titleKey } from '../model/text';
+import { collapseWhitespace, shortTitleKey, sliceCharacters, titleKey } from '../model/text';
 import type { Article, BulletinDocument, CrossReference, Span } from '../model/types';
 
 export interface Range {
@@ -171,7 +171,7 @@ function makeParts(
   const headline = article.headline;
   let entry: HeadlineEntry | undefined;
   if (headline) {
-    const shortKey = headline.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
+    const shortKey = shortTitleKey(headline);
     entry = {
       uri,
       start: headline.start,

@@ -2,7 +2,7 @@
 // standfirst and byline, so damaged entries (a lost first line) still pair.
 import { personKey } from '../../model/byline';
 import { articleKey } from '../../model/parse';
-import { titleKey, titleWords } from '../../model/text';
+import { shortTitleKey, titleKey, titleWords } from '../../model/text';
 import type { Article, BulletinDocument, ContentsEntry } from '../../model/types';
 import type { CheckContext } from '../context';
 
@@ -49,7 +49,7 @@ interface Matchable {
 function headlineKeys(item: Matchable): Keys {
   const { headline } = item;
   if (!headline) return {};
-  const short = headline.country ? titleKey(headline.text.slice(headline.text.indexOf(':') + 1)) : undefined;
+  const short = shortTitleKey(headline);
   return { headline: titleKey(headline.text), ...(short ? { shortHeadline: short } : {}) };
 }
 
