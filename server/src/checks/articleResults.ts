@@ -4,7 +4,7 @@
 // article started then is moved to where it starts now.
 import type { Article } from '../model/types';
 import { articleKey } from '../model/parse';
-import { detached } from '../model/detach';
+import { detach, detached } from '../model/detach';
 import { shifted } from '../model/shift';
 
 interface Entry {
@@ -14,11 +14,21 @@ interface Entry {
   readonly depends?: number;
 }
 
+interface Keyed {
+  readonly key: string;
+  readonly value: unknown;
+}
+
 export class ArticleResults {
   private current = new Map<string, Map<string, Entry>>();
   private previous = new Map<string, Map<string, Entry>>();
   /** What checks keep of the whole document from one version to the next. */
   private kept = new Map<string, unknown>();
+  /** What `remembered` keeps, by name and then key: this round's and the last round's, as for articles. */
+  private keyedNow = new Map<string, Map<string, Keyed>>();
+  private keyedBefore = new Map<string, Map<string, Keyed>>();
+  /** Rounds since what the checks assume last changed: 1 while checking a document's first version. */
+  private rounds = 0;
   private assumptions: string | undefined;
 
   /**
@@ -30,9 +40,19 @@ export class ArticleResults {
       this.assumptions = assumptions;
       this.current = new Map();
       this.kept = new Map();
+      this.keyedNow = new Map();
+      this.rounds = 0;
     }
     this.previous = this.current;
     this.current = new Map();
+    this.keyedBefore = this.keyedNow;
+    this.keyedNow = new Map();
+    this.rounds++;
+  }
+
+  /** True while checking the first version under these assumptions: nothing is kept from an earlier one. */
+  get first(): boolean {
+    return this.rounds <= 1;
   }
 
   /**
@@ -52,6 +72,25 @@ export class ArticleResults {
     const value = compute();
     // Kept for later versions, so holding none of this version's text.
     results.set(name, { start: article.start, value: detached(value), ...(depends === undefined ? {} : { depends }) });
+    return value;
+  }
+
+  /**
+   * What `compute` gives, kept under `name` and `key` (what it is computed from, such as a paragraph's text) for
+   * the next version; from the last version when it asked for the same key. Key and value are kept as copies that
+   * hold no slice of this version's text.
+   */
+  remembered<T>(name: string, key: string, compute: () => T): T {
+    let now = this.keyedNow.get(name);
+    if (!now) this.keyedNow.set(name, (now = new Map<string, Keyed>()));
+    const known = now.get(key) ?? this.keyedBefore.get(name)?.get(key);
+    if (known) {
+      now.set(known.key, known);
+      return known.value as T;
+    }
+    const value = compute();
+    const kept = { key: detach(key), value: detached(value) };
+    now.set(kept.key, kept);
     return value;
   }
 

@@ -1,4 +1,3 @@
-import { detached } from '../model/detach';
 import { collapseWhitespace, sliceCharacters, titleKey, titleKeyAt, titleKeyOf } from '../model/text';
 import { entryFromParts } from '../edits/contents';
 import { wrap } from '../edits/wrap';
@@ -39,13 +38,6 @@ export const contentsStandfirstMismatch: Check = {
   run(context) {
     const findings: Finding[] = [];
     const { text, width, eol } = context;
-    // Rewrapping both standfirsts for each mismatch was most of a keystroke's work here: the wording of each
-    // pair is kept from the last version, by what it is made from, and only new pairs are worded.
-    let before: ReadonlyMap<string, Wording> = new Map();
-    const now = context.acrossVersions<Map<string, Wording>>(NAME, (previous) => {
-      before = previous ?? new Map();
-      return new Map();
-    });
     for (const { entry, article } of contentsPairing(context).pairs) {
       if (!entry.standfirst || !article.standfirst) continue;
       if (titleKeyOf(entry.standfirst) === titleKeyAt(text, article.standfirst)) continue;
@@ -54,21 +46,20 @@ export const contentsStandfirstMismatch: Check = {
       const headline = entry.headline?.text;
       const byline = entry.byline ? text.slice(entry.byline.start, entry.byline.end) : undefined;
       const indent = article.standfirst.start - (text.lastIndexOf('\n', article.standfirst.start - 1) + 1);
-      const key = [entryText, articleText, headline ?? '\u0001', byline ?? '\u0001', indent, width, eol].join('\u0000');
-      let wording = before.get(key) ?? now.get(key);
-      if (!wording) {
+      // Width and line break need no place in the key: what is remembered is dropped when either changes.
+      const key = [entryText, articleText, headline ?? '\u0001', byline ?? '\u0001', indent].join('\u0000');
+      // Rewrapping both standfirsts for each mismatch was most of a keystroke's work here: kept by what it is made of.
+      const wording = context.remembered<Wording>(NAME, key, () => {
         const parts = Object.assign({}, headline !== undefined ? { headline } : {}, {
           standfirst: articleText,
           ...(byline !== undefined ? { byline } : {}),
         });
-        // Kept for later versions, so holding none of this version's text.
-        wording = detached({
+        return {
           message: `Contents standfirst differs from the article's: ${difference(entryText, articleText)}.`,
           entry: entryFromParts(parts, width, eol),
           standfirst: wrap(entryText, width, eol, indent),
-        });
-      }
-      now.set(key, wording);
+        };
+      });
       findings.push({
         start: entry.standfirst.start,
         end: entry.standfirst.end,

@@ -43,6 +43,13 @@ export interface CheckContext {
    * version's (undefined at first); it must hold no slice of the text.
    */
   acrossVersions<T>(name: string, update: (previous: T | undefined) => T): T;
+  /**
+   * What `compute` gives, kept for the next version under `name` and `key`, which names all it is computed from
+   * (a paragraph's text, say); reused from the last version that asked for the same key. It must hold no offset.
+   */
+  remembered<T>(name: string, key: string, compute: () => T): T;
+  /** True for a document's first version (or the first since the width or line break changed): nothing is kept yet. */
+  readonly firstVersion: boolean;
   /** Set when the document is too large for the full checks: only the quick ones run, with a notice. */
   readonly limited?: SizeLimit;
 }
@@ -89,6 +96,8 @@ export function createCheckContext(
     eol,
     perArticle: (name, article, compute, positioned) => results.get(name, article, compute, positioned),
     acrossVersions: (name, update) => results.acrossVersions(name, update),
+    remembered: (name, key, compute) => results.remembered(name, key, compute),
+    firstVersion: results.first,
     ...(limited ? { limited } : {}),
     text: doc.text,
     doc,

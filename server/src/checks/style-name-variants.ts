@@ -1,9 +1,9 @@
-import { detach, detached, rememberingStrings } from '../model/detach';
+import { detach, rememberingStrings } from '../model/detach';
 import { titleKey } from '../model/text';
 import { LETTER, UPPER, bitsAt, knownBits, widthAt } from '../model/words';
 import type { Check, Finding, TextEdit } from './check';
 import type { Paragraph } from '../model/types';
-import { paragraphReader, proseOf } from './facts/prose';
+import { proseOf, readParagraph } from './facts/prose';
 
 /** Longer "words" are not names (and comparing two of them would take their lengths' product in time and memory). */
 const MAX_NAME_LENGTH = 40;
@@ -289,20 +289,17 @@ export const styleNameVariants: Check = {
     // Neither counts nor places (from the article's start) change when an article moves, so an unchanged
     // article's are reused as they are.
     const { text } = context;
-    // In the article a keystroke changed, the paragraphs it left as they were are not read again.
-    const paragraphs = paragraphReader(context, 'style.name-variants', (t, paragraph) =>
-      detached(countsIn(t, [paragraph], paragraph.start)),
-    );
     const counted = context.doc.articles.map((article) => ({
       article,
       counts: context.perArticle(
         'style.name-variants',
         article,
         () => {
-          const reader = paragraphs();
           const prose = proseOf(text, article);
-          if (reader.first) return countsIn(text, prose, article.start);
-          return joined(prose.map((paragraph) => [reader.read(paragraph), paragraph.start - article.start] as const));
+          if (context.firstVersion) return countsIn(text, prose, article.start);
+          // In the article a keystroke changed, the paragraphs it left as they were are not read again.
+          const read = (t: string, paragraph: Paragraph): Counts => countsIn(t, [paragraph], paragraph.start);
+          return joined(prose.map((p) => [readParagraph(context, 'style.name-variants', p, read), p.start - article.start] as const));
         },
         false,
       ),

@@ -1,7 +1,6 @@
 // The paragraphs house style reads as prose: standfirsts and article bodies.
 // Headlines, labels, bylines, notices, URLs and the footer are not prose.
 import { append } from '../../model/arrays';
-import { detach, detached } from '../../model/detach';
 import { shifted } from '../../model/shift';
 import { isCapitals } from '../../model/text';
 import type { Article, Paragraph } from '../../model/types';
@@ -56,18 +55,12 @@ export function perArticleProse<T>(context: CheckContext, name: string, find: (t
   return out;
 }
 
-/** What was read in a paragraph, under its text (a copy, holding no version's text). */
-interface ReadParagraph<T> {
-  readonly text: string;
-  readonly value: T;
-}
-
 /** Longer paragraphs are read again: what is kept stays a copy of a few paragraphs, not of a long text. */
 const LONGEST_KEPT = 2000;
 
 /**
  * A paragraph's text, as a key: one string per paragraph and version, whose hash V8 then computes once for
- * every reader that looks the paragraph up.
+ * every check that looks the paragraph up.
  */
 function keyOf(context: CheckContext, paragraph: Paragraph): string {
   const keys = context.memo('paragraph keys', () => new Map<Paragraph, string>());
@@ -76,51 +69,20 @@ function keyOf(context: CheckContext, paragraph: Paragraph): string {
   return key;
 }
 
-/** Reads prose paragraphs, each once while its text stays as it is. */
-export interface ParagraphReader<T> {
-  /**
-   * True for a document's first version (and when what the checks assume changed): every paragraph is read
-   * then, and nothing kept, which would be a copy of them all. The caller may then read whole articles at once.
-   */
-  readonly first: boolean;
-  /** What `read` gives for the paragraph: kept from the last version when it had the same text. */
-  read(paragraph: Paragraph): T;
-}
-
 /**
- * A reader of the prose paragraphs of the articles a version checks again (after a keystroke, the edited one),
- * which keeps what `read` found in each for the next version, under a copy of the paragraph's text. `read` must
- * give what holds no slice of the text and no offset but from the paragraph's start. The reader is made when
- * first asked for, so that a version that checks no article again keeps what the last one kept.
+ * What `read` finds in a paragraph of the article a keystroke changed, kept under `name` by the paragraph's text:
+ * the paragraphs the keystroke left as they were are not read again. `read` must give what holds no offset but
+ * from the paragraph's start. Not for a document's first version (`firstVersion`), where every paragraph is read
+ * once and keeping them all would copy the whole text: read whole articles then.
  */
-export function paragraphReader<T>(
+export function readParagraph<T>(
   context: CheckContext,
   name: string,
+  paragraph: Paragraph,
   read: (text: string, paragraph: Paragraph) => T,
-): () => ParagraphReader<T> {
-  let reader: ParagraphReader<T> | undefined;
-  return () => {
-    if (reader) return reader;
-    const { text } = context;
-    let before: ReadonlyMap<string, ReadParagraph<T>> = new Map();
-    let first = false;
-    const now = context.acrossVersions<Map<string, ReadParagraph<T>>>(`${name} by paragraph`, (previous) => {
-      first = previous === undefined;
-      before = previous ?? new Map();
-      return new Map();
-    });
-    reader = {
-      first,
-      read(paragraph) {
-        if (first || paragraph.end - paragraph.start > LONGEST_KEPT) return read(text, paragraph);
-        const key = keyOf(context, paragraph);
-        const known = before.get(key) ?? now.get(key) ?? { text: detach(key), value: read(text, paragraph) };
-        now.set(known.text, known);
-        return known.value;
-      },
-    };
-    return reader;
-  };
+): T {
+  if (paragraph.end - paragraph.start > LONGEST_KEPT) return read(context.text, paragraph);
+  return context.remembered(name, keyOf(context, paragraph), () => read(context.text, paragraph));
 }
 
 /**
@@ -130,15 +92,14 @@ export function paragraphReader<T>(
  */
 export function perParagraphProse(context: CheckContext, name: string, find: (text: string, paragraph: Paragraph) => Finding[]): Finding[] {
   const { text } = context;
-  const reader = paragraphReader(context, name, (t, paragraph) => detached(shifted(find(t, paragraph), -paragraph.start)));
+  const fromStart = (t: string, paragraph: Paragraph): Finding[] => shifted(find(t, paragraph), -paragraph.start);
   const out: Finding[] = [];
   for (const article of context.doc.articles) {
     const found = context.perArticle(name, article, () => {
-      const paragraphs = reader();
       const findings: Finding[] = [];
       for (const paragraph of proseOf(text, article)) {
-        if (paragraphs.first) append(findings, find(text, paragraph));
-        else append(findings, shifted(paragraphs.read(paragraph), paragraph.start));
+        if (context.firstVersion) append(findings, find(text, paragraph));
+        else append(findings, shifted(readParagraph(context, name, paragraph, fromStart), paragraph.start));
       }
       return findings;
     });
