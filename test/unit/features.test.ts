@@ -4,6 +4,7 @@ import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-types';
 import { DiagnosticReports, sameDiagnostics } from '../../server/src/features/diagnosticReports';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { foldingRanges } from '../../server/src/features/folding';
+import { toRange } from '../../server/src/features/range';
 import { TOKEN_TYPES, semanticTokens } from '../../server/src/features/semanticTokens';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { LineIndex } from '../../server/src/model/lineIndex';
@@ -162,6 +163,21 @@ describe('positions in UTF-16, with astral characters and CRLF', () => {
     for (let line = -1; line <= 8; line++) {
       for (let character = 0; character <= 5; character++) {
         expect(ours.offsetAt({ line, character }), `${line}:${character}`).toBe(theirs.offsetAt({ line, character }));
+      }
+    }
+  });
+
+  test('a range ends where positionAt puts its end, for every span (even reversed), whichever line breaks end its lines', () => {
+    for (const text of ['a😀b\r\nc\rd\n\n𝒳\r\r\n e', 'ab\r\n\r\ncd\r\n', 'x\ny\rz\r\n', 'one line', '']) {
+      const ours = new LineIndex(text);
+      const theirs = TextDocument.create('file:///t', 'bulletin', 1, text);
+      for (const positions of [ours, theirs]) {
+        for (let start = 0; start <= text.length; start++) {
+          for (let end = -1; end <= text.length + 1; end++) {
+            const expected = { start: positions.positionAt(start), end: positions.positionAt(end) };
+            expect(toRange(positions, { start, end }), `${JSON.stringify(text)} ${start}–${end}`).toEqual(expected);
+          }
+        }
       }
     }
   });

@@ -1,10 +1,13 @@
 // Spans to protocol ranges: features convert through here, never by hand.
 import type { Range } from 'vscode-languageserver-types';
+import { positionOnLineOf } from '../model/lineIndex';
 import type { Positions } from '../model/lineIndex';
 import type { Span } from '../model/types';
 
 export function toRange(positions: Positions, span: Span): Range {
-  return { start: positions.positionAt(span.start), end: positions.positionAt(span.end) };
+  const start = positions.positionAt(span.start);
+  // A span's end is most often on its start's line.
+  return { start, end: positionOnLineOf(positions, start, span.end) };
 }
 
 export function toSpan(positions: Positions, range: Range): Span {

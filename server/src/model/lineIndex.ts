@@ -14,6 +14,19 @@ export interface Positions {
   offsetAt(position: LinePosition): number;
 }
 
+/**
+ * `positionAt(offset)`, when `near` is a position on the line where the offset may be: a line's start and end are
+ * found without the search `positionAt` makes. An offset in a line break, or on another line, is left to it.
+ */
+export function positionOnLineOf(positions: Positions, near: LinePosition, offset: number): LinePosition {
+  const { line } = near;
+  const lineStart = positions.offsetAt({ line, character: 0 });
+  // Up to the next line's start, which offsetAt clamps to the end of this line's text.
+  const lineEnd = positions.offsetAt({ line, character: positions.offsetAt({ line: line + 1, character: 0 }) - lineStart });
+  if (offset >= lineStart && offset <= lineEnd) return { line, character: offset - lineStart };
+  return positions.positionAt(offset);
+}
+
 export class LineIndex implements Positions {
   private readonly starts: number[];
 
