@@ -7,7 +7,7 @@ import { foldingRanges } from '../../server/src/features/folding';
 import { toRange } from '../../server/src/features/range';
 import { TOKEN_TYPES, semanticTokens } from '../../server/src/features/semanticTokens';
 import { documentSymbols } from '../../server/src/features/symbols';
-import { LineIndex } from '../../server/src/model/lineIndex';
+import { LineIndex, positionAfter } from '../../server/src/model/lineIndex';
 import { parseBulletin } from '../../server/src/model/parse';
 import { allProblems, analyse, clean, problemsOf, sample } from '../support/fixture';
 
@@ -180,6 +180,32 @@ describe('positions in UTF-16, with astral characters and CRLF', () => {
         }
       }
     }
+  });
+  test('a position searched forward from an earlier one is where positionAt puts it, however far the lines', () => {
+    const long = Array.from({ length: 300 }, (_, i) => ['a', '', 'bc\r', 'd😀'][i % 4]).join('\n') + '\r\n';
+    for (const text of ['a😀b\r\nc\rd\n\n𝒳\r\r\n e', 'ab\r\n\r\ncd\r\n', 'x\ny\rz', '', long]) {
+      for (const positions of [new LineIndex(text), TextDocument.create('file:///t', 'bulletin', 1, text)]) {
+        const wrong: string[] = [];
+        for (let from = 0; from <= text.length; from += text === long ? 5 : 1) {
+          const after = positions.positionAt(from);
+          for (let offset = -1; offset <= text.length + 1; offset++) {
+            const expected = positions.positionAt(offset);
+            const found = positionAfter(positions, after, offset);
+            if (found.line !== expected.line || found.character !== expected.character) wrong.push(`${from}→${offset}`);
+          }
+        }
+        expect(wrong, JSON.stringify(text.slice(0, 40))).toEqual([]);
+      }
+    }
+  });
+
+  test('diagnostics in document order land where they would each converted alone', () => {
+    const text = sample();
+    const doc = TextDocument.create('file:///s.bulletin', 'bulletin', 1, text);
+    const problems = allProblems(text);
+    const diagnostics = toDiagnostics(problems, doc, doc.uri);
+    expect(diagnostics.length).toBeGreaterThan(50);
+    expect(diagnostics.map((d) => d.range)).toEqual(problems.map((p) => toRange(doc, p)));
   });
 });
 

@@ -1,6 +1,6 @@
 // Problems found by the checks → protocol diagnostics.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 import type { Problem, Severity } from '../checks/check';
 import type { Positions } from '../model/lineIndex';
 import type { ProfileProblem } from '../profile/load';
@@ -32,9 +32,12 @@ function shown(problems: readonly Problem[]): readonly Problem[] {
 }
 
 export function toDiagnostics(problems: readonly Problem[], positions: Positions, uri: string): Diagnostic[] {
+  // The problems come in document order: each is looked for from the one before.
+  let last: Range | undefined;
   return shown(problems).map((problem) => {
+    last = toRange(positions, problem, last?.start);
     const diagnostic: Diagnostic = {
-      range: toRange(positions, problem),
+      range: last,
       severity: SEVERITY[problem.severity],
       code: problem.code,
       source: DIAGNOSTIC_SOURCE,

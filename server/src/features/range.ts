@@ -1,11 +1,12 @@
 // Spans to protocol ranges: features convert through here, never by hand.
 import type { Range } from 'vscode-languageserver-types';
-import { positionOnLineOf } from '../model/lineIndex';
-import type { Positions } from '../model/lineIndex';
+import { positionAfter, positionOnLineOf } from '../model/lineIndex';
+import type { LinePosition, Positions } from '../model/lineIndex';
 import type { Span } from '../model/types';
 
-export function toRange(positions: Positions, span: Span): Range {
-  const start = positions.positionAt(span.start);
+/** `after`: the start of a span before this one, for spans converted in order. */
+export function toRange(positions: Positions, span: Span, after?: LinePosition): Range {
+  const start = after ? positionAfter(positions, after, span.start) : positions.positionAt(span.start);
   // A span's end is most often on its start's line.
   return { start, end: positionOnLineOf(positions, start, span.end) };
 }

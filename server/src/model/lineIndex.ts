@@ -27,6 +27,35 @@ export function positionOnLineOf(positions: Positions, near: LinePosition, offse
   return positions.positionAt(offset);
 }
 
+/** Lines a forward search looks ahead before it leaves the offset to `positionAt`. */
+const LOOK_AHEAD = 64;
+
+/**
+ * `positionAt(offset)`, when `from` is the position of an earlier offset not far before: for offsets in order (a
+ * document's diagnostics), the line is found in steps that double from `from`'s, and then halve, rather than by
+ * a search of every line.
+ */
+export function positionAfter(positions: Positions, from: LinePosition, offset: number): LinePosition {
+  const lineStart = (line: number): number => positions.offsetAt({ line, character: 0 });
+  // An offset before `from`'s line is left to positionAt by positionOnLineOf, at the end.
+  let low = from.line;
+  // Past the last line offsetAt gives the text's length, which is after the offset unless the offset is at the
+  // end or beyond: then no line starts after it, and the search gives up.
+  let high = low + 1;
+  while (lineStart(high) <= offset) {
+    if (high - from.line > LOOK_AHEAD) return positions.positionAt(offset);
+    low = high;
+    high = from.line + 2 * (high - from.line);
+  }
+  // Now line `low` starts at or before the offset and line `high` after it: halve the gap.
+  while (high - low > 1) {
+    const mid = (low + high) >> 1;
+    if (lineStart(mid) <= offset) low = mid;
+    else high = mid;
+  }
+  return positionOnLineOf(positions, { line: low, character: 0 }, offset);
+}
+
 export class LineIndex implements Positions {
   private readonly starts: number[];
 
