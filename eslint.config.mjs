@@ -28,7 +28,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'ObjectExpression > SpreadElement:first-child ~ Property',
+          selector: 'ObjectExpression > SpreadElement ~ Property',
           message: 'A property after a spread is slow in V8: write the object out, or use Object.assign({}, value, { ... }).',
         },
       ],

@@ -98,7 +98,6 @@ export function createCheckContext(
     acrossVersions: (name, update) => results.acrossVersions(name, update),
     remembered: (name, key, compute) => results.remembered(name, key, compute),
     firstVersion: results.first,
-    ...(limited ? { limited } : {}),
     text: doc.text,
     doc,
     issue: withProfileInitials(issueIdentity(doc, uri), profile),
@@ -113,5 +112,6 @@ export function createCheckContext(
         for (const article of doc.articles) append(out, articleResolutions(article, uri, lookup, keep));
         return out;
       }),
+    ...(limited ? { limited } : {}),
   };
 }

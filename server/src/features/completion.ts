@@ -47,13 +47,13 @@ function headlineItems(context: CheckContext, positions: Positions, offset: numb
       label: title,
       kind: CompletionItemKind.Reference,
       detail: `${entry.text} — ${where}`,
-      ...(entry.standfirst
-        ? { documentation: `${entry.standfirst}${entry.authors.length > 0 ? `\n\nBy ${entry.authors.join(' and ')}` : ''}` }
-        : {}),
       sortText: String(i).padStart(5, '0'),
       filterText: `${title} ${entry.text}`,
       insertTextFormat: InsertTextFormat.PlainText,
       textEdit: { range, newText: `${title}${closing}` },
+      ...(entry.standfirst
+        ? { documentation: `${entry.standfirst}${entry.authors.length > 0 ? `\n\nBy ${entry.authors.join(' and ')}` : ''}` }
+        : {}),
     };
   });
 }

@@ -200,14 +200,14 @@ export function parseArticle(text: string, paragraphs: readonly Paragraph[], opt
   return {
     start: first.start,
     end: last.end,
+    body,
+    strayBylines,
+    turns,
+    crossReferences,
     ...(label ? { label } : {}),
     ...(head.headline ? { headline: head.headline } : {}),
     ...(head.standfirst ? { standfirst: head.standfirst } : {}),
     ...(byline ? { byline } : {}),
-    body,
-    strayBylines,
-    turns,
     ...(signOff ? { signOff } : {}),
-    crossReferences,
   };
 }

@@ -126,8 +126,8 @@ export function parsePreamble(text: string, blocks: readonly Block[]): Preamble 
       notices.push({
         start: block.start,
         end: block.end,
-        ...(block.header ? { header: block.header } : {}),
         notices: block.notices,
+        ...(block.header ? { header: block.header } : {}),
       });
     }
     block = undefined;

@@ -102,8 +102,8 @@ function parenthetical(text: string, paragraph: Paragraph, open: number): CrossR
     kind: 'parenthetical',
     target: t,
     conjunctions: conjunctions(text, t),
-    ...(citation ? { citation } : {}),
     problems,
+    ...(citation ? { citation } : {}),
   };
 }
 

@@ -21,8 +21,8 @@ export function parseFooter(blocks: readonly Block[]): Footer | undefined {
       footerBlocks.push({
         start: spans[0]!.start,
         end: spans[spans.length - 1]!.end,
-        ...(current.divider ? { divider: current.divider.divider } : {}),
         paragraphs: current.paragraphs,
+        ...(current.divider ? { divider: current.divider.divider } : {}),
       });
     }
   };

@@ -20,14 +20,14 @@ function parseWithPattern(text: string, paragraph: Paragraph, pattern: RegExp): 
   return {
     start: paragraph.start,
     end: paragraph.end,
-    ...(groups.publication
-      ? { publication: textAt(text, at(groups.publication), at(groups.publication) + groups.publication.length) }
-      : {}),
     number: Object.assign(textAt(text, numberAt, numberAt + groups.number.length), {
       value: number,
       ...(groups.part ? { part: groups.part } : {}),
     }),
     date: Object.assign(textAt(text, dateAt, dateAt + groups.date.length), { value: date }),
+    ...(groups.publication
+      ? { publication: textAt(text, at(groups.publication), at(groups.publication) + groups.publication.length) }
+      : {}),
   };
 }
 

@@ -297,15 +297,15 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
 
   return {
     text,
-    ...(masthead ? { masthead } : {}),
-    ...(preamble.contents ? { contents: preamble.contents } : {}),
     notices,
     dividers: dividers.sort((a, b) => a.start - b.start),
     articles,
     sections,
-    ...(footer ? { footer } : {}),
     paragraphs,
     strays,
+    ...(masthead ? { masthead } : {}),
+    ...(preamble.contents ? { contents: preamble.contents } : {}),
+    ...(footer ? { footer } : {}),
   };
 }
 
@@ -315,7 +315,7 @@ function toSection(draft: { label?: SectionLabel; articles: Article[] }): Sectio
   return {
     start: draft.label ? Math.min(draft.label.start, first.start) : first.start,
     end: last.end,
-    ...(draft.label ? { label: draft.label } : {}),
     articles: draft.articles,
+    ...(draft.label ? { label: draft.label } : {}),
   };
 }

@@ -51,9 +51,9 @@ export class Profiles {
         folder,
         uri,
         text,
-        ...(loaded.templateUri ? { templateUri: loaded.templateUri } : {}),
         problems: loaded.problems,
         profile: withUser(loaded.profile, this.user),
+        ...(loaded.templateUri ? { templateUri: loaded.templateUri } : {}),
       };
       this.folders.set(folder, { entry, base: loaded.profile });
       return entry;

@@ -179,10 +179,10 @@ function makeParts(
       range: range(headline),
       text: oneLine(headline.text),
       key: titleKey(headline.text),
-      ...(shortKey ? { shortKey } : {}),
-      ...(standfirst ? { standfirst } : {}),
       authors,
       article: index,
+      ...(shortKey ? { shortKey } : {}),
+      ...(standfirst ? { standfirst } : {}),
     };
   }
   const place = headline ?? (article.standfirst ? firstLine(article.standfirst) : (article.byline ?? article));
@@ -191,10 +191,10 @@ function makeParts(
     start: article.start,
     at,
     references,
-    ...(entry ? { headline: entry } : {}),
-    ...(standfirst ? { standfirst } : {}),
     authors,
     place: range(place),
+    ...(entry ? { headline: entry } : {}),
+    ...(standfirst ? { standfirst } : {}),
   };
 }
 
@@ -217,6 +217,7 @@ function movedParts(parts: ArticleParts, delta: number, at: LinePosition): Artic
       reference: shifted(entry.reference, delta),
       lines: { line: entry.lines.line + lines, starts: entry.lines.starts.map((start) => start + delta) },
     })),
+    place: movedRange(parts.place),
     ...(headline
       ? {
           headline: Object.assign({}, headline, {
@@ -226,7 +227,6 @@ function movedParts(parts: ArticleParts, delta: number, at: LinePosition): Artic
           }),
         }
       : {}),
-    place: movedRange(parts.place),
   });
 }
 
@@ -248,13 +248,13 @@ export function summarize(doc: BulletinDocument, uri: string, positions: Positio
     articles.push({
       uri,
       index,
+      title: entry ? entry.text : `[untitled] ${excerpt(parts.standfirst ?? '')}`.trimEnd(),
+      authors: parts.authors,
+      range: parts.place,
       ...(entry ? { headline: entry } : {}),
       ...(contents
         ? { contentsHeadline: { start: contents.start, end: contents.end, range: range(contents), text: detach(contents.text) } }
         : {}),
-      title: entry ? entry.text : `[untitled] ${excerpt(parts.standfirst ?? '')}`.trimEnd(),
-      authors: parts.authors,
-      range: parts.place,
     });
   });
   const issue = detachIssue(issueIdentity(doc, uri));

@@ -77,9 +77,9 @@ function align(context: CheckContext, footer: Footer): FooterAlignment {
     if (match) used.add(match);
     paragraphs.push({
       paragraph: element.paragraph,
+      index: paragraphs.length,
       ...(match ? { template: match } : {}),
       ...(divider ? { dividerBefore: divider } : {}),
-      index: paragraphs.length,
     });
     divider = undefined;
   }
