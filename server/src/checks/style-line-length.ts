@@ -24,26 +24,30 @@ export const styleLineLength: Check = {
     if (doc.masthead) skip.add(doc.masthead.start);
     // Paragraphs are told apart by where they start: the model may hand out equal copies of one.
     const contents = new Set(doc.contents?.entries.map((e) => e.paragraph.start) ?? []);
+    const { paragraphs } = doc;
     let next = 0;
-    const outside: Paragraph[] = [];
+    // The paragraphs before `end` not yet read, outside the articles: the findings stay in document order.
+    const outsideBefore = (end: number): void => {
+      for (; next < paragraphs.length && paragraphs[next]!.start < end; next++) {
+        const paragraph = paragraphs[next]!;
+        if (!skip.has(paragraph.start)) append(findings, outsideLongLines(text, paragraph, contents.has(paragraph.start), width, eol));
+      }
+    };
     for (const article of doc.articles) {
-      while (next < doc.paragraphs.length && doc.paragraphs[next]!.start < article.start) outside.push(doc.paragraphs[next++]!);
+      outsideBefore(article.start);
       const first = next;
-      while (next < doc.paragraphs.length && doc.paragraphs[next]!.start < article.end) next++;
-      const inside = doc.paragraphs.slice(first, next);
+      while (next < paragraphs.length && paragraphs[next]!.start < article.end) next++;
+      const end = next;
       append(
         findings,
         context.perArticle('style.line-length', article, () => {
           const prose = new Set(proseOf(text, article).map((p) => p.start));
-          return longLines(text, inside, prose, width, eol);
+          return longLines(text, paragraphs.slice(first, end), prose, width, eol);
         }),
       );
     }
-    append(outside, doc.paragraphs.slice(next));
-    for (const paragraph of outside) {
-      if (!skip.has(paragraph.start)) append(findings, outsideLongLines(text, paragraph, contents.has(paragraph.start), width, eol));
-    }
-    return findings.sort((a, b) => a.start - b.start);
+    outsideBefore(Infinity);
+    return findings;
   },
 };
 

@@ -260,6 +260,17 @@ describe('style.line-length', () => {
     expect(problem!.start).toBe(line + 17);
     expect(text.slice(problem!.start, problem!.end)).toBe('🛢 wait for answers.');
   });
+  test('in document order as the check gives them: the contents’ long lines before the articles’', () => {
+    const text = sample();
+    const { context, doc } = analyse(text, { profile: { ...DEFAULT_PROFILE, emailWidth: 40 } });
+    const starts = checkByCode('style.line-length')!
+      .run(context)
+      .map((f) => f.start);
+    const firstArticle = doc.articles[0]!.start;
+    expect(starts.filter((s) => s < firstArticle).length).toBeGreaterThan(0);
+    expect(starts.filter((s) => s >= firstArticle).length).toBeGreaterThan(0);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
 });
 
 describe('style.trailing-whitespace, style.tab, style.placeholder', () => {
