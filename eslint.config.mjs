@@ -29,7 +29,7 @@ export default tseslint.config(
         'error',
         {
           selector: 'ObjectExpression > SpreadElement ~ Property',
-          message: 'A property after a spread is slow in V8: write the object out, or use Object.assign({}, value, { ... }).',
+          message: 'A property after a spread is slow in V8: put the spreads last, or use Object.assign({}, value, { ... }).',
         },
       ],
     },
