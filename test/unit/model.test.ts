@@ -9,7 +9,7 @@ import { issueIdentity } from '../../server/src/model/issue';
 import { parseMasthead, publicationInitials } from '../../server/src/model/masthead';
 import { ParseCache } from '../../server/src/model/incremental';
 import { parseBulletin } from '../../server/src/model/parse';
-import { characterStart, collapseWhitespace, titleKey } from '../../server/src/model/text';
+import { characterStart, collapseWhitespace, excerptOf, titleKey } from '../../server/src/model/text';
 import { measuredWidth, widthOf } from '../../server/src/model/width';
 import type { BulletinDocument, Span } from '../../server/src/model/types';
 import { clean, marked, sample } from '../support/fixture';
@@ -279,6 +279,35 @@ describe('text', () => {
   test('titles match across case, whitespace, line breaks and quote styles', () => {
     expect(titleKey('Kazakstan’s Unhappy\nOil  Workers')).toBe(titleKey("KAZAKSTAN'S UNHAPPY OIL WORKERS"));
     expect(titleKey('“Quoted” – Title.')).toBe('quoted - title');
+  });
+
+  test('an excerpt is the span’s first words on one line, cut at a space past half its length, never inside a character', () => {
+    const text = '  Oil  workers\n in Janaozen   say they were fired.\n';
+    const all = { start: 0, end: text.length };
+    expect(excerptOf(text, all, 60)).toBe('Oil workers in Janaozen say they were fired.');
+    expect(excerptOf(text, all, 20)).toBe('Oil workers in…');
+    // No space past half of the length: cut at the length itself.
+    expect(excerptOf('Abcdefghijklmnopqrstuvwxyz and more', { start: 0, end: 35 }, 10)).toBe('Abcdefghij…');
+    // Read no further than asked, nor than the span.
+    expect(excerptOf(text, all, 60, 14)).toBe('Oil workers');
+    expect(excerptOf(text, { start: 2, end: 5 }, 60)).toBe('Oil');
+    // An emoji (two code units) across the cut is left out whole, not split.
+    expect(excerptOf('abcd\u{1F600}efgh', { start: 0, end: 10 }, 5)).toBe('abcd…');
+    expect(excerptOf('abc\u{1F600}efgh', { start: 0, end: 10 }, 5)).toBe('abc\u{1F600}…');
+  });
+
+  test('an excerpt depends on the characters read and the length alone, wherever they stand and whatever was asked before', () => {
+    const words = 'Kasymov met the oil workers of Janaozen again';
+    const a = `${words} on Monday.`;
+    const b = `Earlier text.\n\n${words} on Friday.`;
+    const span = (text: string) => ({ start: text.indexOf('Kasymov'), end: text.length });
+    expect(excerptOf(a, span(a), 28)).toBe('Kasymov met the oil workers…');
+    expect(excerptOf(b, span(b), 28)).toBe('Kasymov met the oil workers…');
+    // The same characters at another length, and other characters at the same length, give their own.
+    expect(excerptOf(a, span(a), 40)).toBe('Kasymov met the oil workers of Janaozen…');
+    expect(excerptOf(b, span(b), 28)).toBe('Kasymov met the oil workers…');
+    expect(excerptOf(a, span(a), 60)).toBe('Kasymov met the oil workers of Janaozen again on Monday.');
+    expect(excerptOf(b, span(b), 60)).toBe('Kasymov met the oil workers of Janaozen again on Friday.');
   });
 
   test('CRLF, CR and a byte order mark parse like LF', () => {

@@ -7,17 +7,14 @@ import { detached } from '../model/detach';
 import type { LinePosition, Positions } from '../model/lineIndex';
 import { firstLine } from '../model/lines';
 import { articleKey } from '../model/parse';
-import { collapseWhitespace, sliceCharacters } from '../model/text';
+import { excerptOf } from '../model/text';
 import type { Article, BulletinDocument, Notice, NoticeBlock, Section, Span } from '../model/types';
 import { toRange } from './range';
 
 const NAME_LENGTH = 60;
 
 function excerpt(text: string, span: Span, max = NAME_LENGTH): string {
-  const flat = collapseWhitespace(sliceCharacters(text, span.start, Math.min(span.end, span.start + max * 3)));
-  if (flat.length <= max) return flat;
-  const cut = flat.lastIndexOf(' ', max);
-  return `${sliceCharacters(flat, 0, cut > max / 2 ? cut : max)}…`;
+  return excerptOf(text, span, max, max * 3);
 }
 
 const byStart = (a: DocumentSymbol, b: DocumentSymbol): number =>

@@ -32,6 +32,27 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** A one-line text cut to `max` characters, at a space past half of them where there is one, marked `…`. */
+export function cutAtWord(flat: string, max: number): string {
+  if (flat.length <= max) return flat;
+  const cut = flat.lastIndexOf(' ', max);
+  return `${sliceCharacters(flat, 0, cut > max / 2 ? cut : max)}…`;
+}
+
+/** The excerpts asked for, by their length: a handful of lengths, each for the few texts a message or the outline quotes. */
+const excerpts = new Map<number, (text: string) => string>();
+
+/**
+ * The first words of a span as one line: whitespace collapsed, cut as `cutAtWord` does, reading no further than
+ * `read` characters. Remembered by the characters read: every keystroke quotes the same untitled articles,
+ * contents entries and footer blocks again.
+ */
+export function excerptOf(text: string, span: Span, max: number, read = max * 4): string {
+  let excerpt = excerpts.get(max);
+  if (!excerpt) excerpts.set(max, (excerpt = rememberingStrings((chars) => cutAtWord(collapseWhitespace(chars), max), 5_000)));
+  return excerpt(sliceCharacters(text, span.start, Math.min(span.end, span.start + read)));
+}
+
 /**
  * The key two titles must share to match: case, whitespace and quote styles
  * normalised, surrounding punctuation dropped. Remembered for as many titles as a 10 MB issue asks for on

@@ -9,7 +9,7 @@ import type { LinePosition, Positions } from '../model/lineIndex';
 import { append } from '../model/arrays';
 import { firstLine } from '../model/lines';
 import { shifted } from '../model/shift';
-import { collapseWhitespace, shortTitleKey, sliceCharacters, titleKey } from '../model/text';
+import { collapseWhitespace, cutAtWord, shortTitleKey, titleKey } from '../model/text';
 import type { Article, BulletinDocument, CrossReference, Span } from '../model/types';
 
 export interface Range {
@@ -113,12 +113,6 @@ function detachIssue(issue: IssueIdentity): IssueIdentity {
  * summarises its document again.
  */
 const oneLine = rememberingStrings(collapseWhitespace, 10_000);
-
-function excerpt(text: string, max = 60): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max);
-  return `${sliceCharacters(text, 0, cut > max / 2 ? cut : max)}…`;
-}
 
 /** What one article gives the summary, and where the article stood when it was made. */
 interface ArticleParts {
@@ -248,7 +242,7 @@ export function summarize(doc: BulletinDocument, uri: string, positions: Positio
     articles.push({
       uri,
       index,
-      title: entry ? entry.text : `[untitled] ${excerpt(parts.standfirst ?? '')}`.trimEnd(),
+      title: entry ? entry.text : `[untitled] ${cutAtWord(parts.standfirst ?? '', 60)}`.trimEnd(),
       authors: parts.authors,
       range: parts.place,
       ...(entry ? { headline: entry } : {}),
