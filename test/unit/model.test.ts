@@ -7,6 +7,8 @@ import { lineParagraph } from '../../server/src/model/lines';
 import { dateFromFileName, parseDate } from '../../server/src/model/dates';
 import { issueIdentity } from '../../server/src/model/issue';
 import { parseMasthead, publicationInitials } from '../../server/src/model/masthead';
+import { groupChunks, scanBlocks } from '../../server/src/model/blocks';
+import type { Chunk } from '../../server/src/model/blocks';
 import { ParseCache } from '../../server/src/model/incremental';
 import { parseBulletin } from '../../server/src/model/parse';
 import { characterStart, collapseWhitespace, excerptOf, titleKey } from '../../server/src/model/text';
@@ -272,6 +274,32 @@ describe('masthead and dates', () => {
     expect(parseDate('31-Feb-09')).toBeUndefined();
     expect(dateFromFileName('rca-2011-12-janaozen.txt')).toEqual({ year: 2011, month: 12 });
     expect(dateFromFileName('issue-556.bulletin')).toBeUndefined();
+  });
+});
+
+describe('chunks', () => {
+  const text = 'MASTHEAD\nIssue 7\n\nFirst paragraph.\n\nSecond.\n\n\nThird, after two blank lines.\n\n********\n\nFourth.\n';
+  const shape = (chunks: readonly Chunk[]) =>
+    chunks.map((c) => [
+      text.slice(c.start, c.end).split('\n')[0],
+      c.blocks.length,
+      c.paragraphs.map((p) => text.slice(p.start, p.firstLineEnd)),
+    ]);
+
+  test('paragraphs with fewer than two blank lines between them are one chunk, a divider a chunk alone', () => {
+    expect(shape(groupChunks(scanBlocks(text)))).toEqual([
+      ['MASTHEAD', 3, ['MASTHEAD', 'First paragraph.', 'Second.']],
+      ['Third, after two blank lines.', 1, ['Third, after two blank lines.']],
+      ['********', 1, []],
+      ['Fourth.', 1, ['Fourth.']],
+    ]);
+  });
+
+  test('a masthead is a chunk of its own, however few blank lines follow it', () => {
+    expect(shape(groupChunks(scanBlocks(text), true)).slice(0, 2)).toEqual([
+      ['MASTHEAD', 1, ['MASTHEAD']],
+      ['First paragraph.', 2, ['First paragraph.', 'Second.']],
+    ]);
   });
 });
 

@@ -10,6 +10,8 @@ export type Block =
 
 export interface Chunk extends Span {
   readonly blocks: readonly Block[];
+  /** The paragraphs among `blocks`, in order. */
+  readonly paragraphs: readonly Paragraph[];
   /** Blank lines before the chunk's first block. */
   readonly blanksBefore: number;
 }
@@ -164,35 +166,38 @@ export function blockSpan(block: Block): Span {
   }
 }
 
-export function groupChunks(blocks: readonly Block[]): Chunk[] {
+/**
+ * The blocks in chunks: a run of paragraphs with fewer than two blank lines between them, or a divider or notice
+ * header alone. With `firstAlone`, the first block is a chunk of its own too (a masthead).
+ */
+export function groupChunks(blocks: readonly Block[], firstAlone = false): Chunk[] {
   const chunks: Chunk[] = [];
   let current: Block[] = [];
+  let paragraphs: Paragraph[] = [];
   const flush = (): void => {
     if (current.length === 0) return;
     chunks.push({
       start: blockSpan(current[0]!).start,
       end: blockSpan(current[current.length - 1]!).end,
       blocks: current,
+      paragraphs,
       blanksBefore: blanksBefore(current[0]!),
     });
     current = [];
+    paragraphs = [];
   };
-  for (const block of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     if (block.type !== 'paragraph') {
       flush();
       current.push(block);
       flush();
       continue;
     }
-    if (block.paragraph.blanksBefore >= 2) flush();
+    if (block.paragraph.blanksBefore >= 2 || (firstAlone && i === 1)) flush();
     current.push(block);
+    paragraphs.push(block.paragraph);
   }
   flush();
   return chunks;
-}
-
-export function chunkParagraphs(chunk: Chunk): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  for (const block of chunk.blocks) if (block.type === 'paragraph') paragraphs.push(block.paragraph);
-  return paragraphs;
 }

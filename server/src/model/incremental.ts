@@ -1,5 +1,6 @@
 // Reparsing after an edit: the blocks before and after the change are kept
 // (those after it moved), and only the changed lines are read again.
+import { append } from './arrays';
 import { blockLineStart, scanRegion, withBlanksBefore } from './blocks';
 import type { Block } from './blocks';
 import type { ParseOptions } from './parse';
@@ -140,13 +141,15 @@ export function blocksAfterEdit(text: string, cache: ParseCache, known?: KnownUn
     }
     break;
   }
+  const blocks = old.slice(0, p);
+  append(blocks, region.blocks);
   // The blocks after the edit move in place: they are this version's now, and the last one's no longer.
-  const after = old.slice(s).map((b, i) => {
-    const moved = movedInPlace(b, delta);
-    return i === 0 ? withBlanksBefore(moved, region.trailingBlanks) : moved;
-  });
+  for (let i = s; i < n; i++) {
+    const moved = movedInPlace(old[i]!, delta);
+    blocks.push(i === s ? withBlanksBefore(moved, region.trailingBlanks) : moved);
+  }
   cache.reused = { blocks: p + (n - s), articles: 0 };
-  return [...old.slice(0, p), ...region.blocks, ...after];
+  return blocks;
 }
 
 /** Blank lines before the block (`before`), or 0 for the end of the text after it. */

@@ -3,7 +3,7 @@
 import { append } from './arrays';
 import { bylineAnchor, isHeadlineLike, isSectionLabel, parseArticle, asSectionLabel, DEFAULT_ARTICLE_OPTIONS } from './article';
 import type { ArticleOptions } from './article';
-import { chunkParagraphs, groupChunks, scanBlocks } from './blocks';
+import { groupChunks, scanBlocks } from './blocks';
 import type { Block, Chunk } from './blocks';
 import { parseNotice, parsePreamble } from './contents';
 import { detached } from './detach';
@@ -36,7 +36,7 @@ const classified = new WeakMap<Paragraph, { readonly paragraphs: readonly Paragr
 
 function classify(text: string, chunk: Chunk): ChunkKind {
   if (chunk.blocks[0]!.type !== 'paragraph') return 'marker';
-  const paragraphs = chunkParagraphs(chunk);
+  const { paragraphs } = chunk;
   const known = classified.get(paragraphs[0]!);
   if (known && known.paragraphs.length === paragraphs.length && known.paragraphs.every((p, i) => p === paragraphs[i])) return known.kind;
   const kind = kindOf(text, paragraphs);
@@ -68,8 +68,7 @@ function findFooter(text: string, chunks: readonly Chunk[], kinds: readonly Chun
     } else if (kinds[i] !== 'marker') {
       const opening = chunk.blocks[0]!;
       if (opening.type !== 'paragraph' || !isFooterParagraph(text, opening.paragraph, options)) continue;
-      const paragraphs = chunkParagraphs(chunk);
-      if (paragraphs.filter((p) => isFooterParagraph(text, p, options)).length >= 2) return i;
+      if (chunk.paragraphs.filter((p) => isFooterParagraph(text, p, options)).length >= 2) return i;
     }
   }
   let lastArticle = -1;
@@ -217,7 +216,7 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
   const firstBlock = blocks[0];
   if (firstBlock?.type === 'paragraph') masthead = parseMasthead(text, firstBlock.paragraph, options.mastheadPattern);
   // The masthead stands alone, however few blank lines follow it.
-  const chunks = masthead ? [...groupChunks(blocks.slice(0, 1)), ...groupChunks(blocks.slice(1))] : groupChunks(blocks);
+  const chunks = groupChunks(blocks, masthead !== undefined);
 
   const kinds = chunks.map((chunk) => classify(text, chunk));
   if (masthead) kinds[0] = 'marker';
@@ -249,7 +248,7 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
       current = undefined;
       continue;
     }
-    const chunkParas = chunkParagraphs(chunk);
+    const chunkParas = chunk.paragraphs;
     if (kind === 'label') {
       pendingLabel = asSectionLabel(text, chunkParas[0]!);
       continue;
