@@ -9,6 +9,9 @@ import { runChecks } from '../../server/src/checks/run';
 import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
 import { ParseCache } from '../../server/src/model/incremental';
 import { DEFAULT_PARSE_OPTIONS, parseBulletin } from '../../server/src/model/parse';
+import { detached } from '../../server/src/model/detach';
+import { movedArticleInPlace, movedBlockInPlace, shifted } from '../../server/src/model/shift';
+import { scanBlocks } from '../../server/src/model/blocks';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
 import { syncedDocuments } from '../../server/src/protocol/documents';
 import { Analyses } from '../../server/src/workspace/analysis';
@@ -409,6 +412,81 @@ describe('incremental parsing', () => {
     const edited = text.replace('Body (', 'Bodyxx (');
     expect(related(edited, 2)).toEqual([{ ...headline(edited), message: 'Closest headline' }]);
   });
+});
+
+describe('moving nodes in place', () => {
+  // Every field an article or a block may have, once at least: a label, a headline with its country, a byline
+  // with a place, a byline in the body, speaker turns, a sign-off, cross-references with a citation and a
+  // conjunction; a notice header and both kinds of divider.
+  const text = `**** NEW
+Notice: http://example.org
+
+********
+
+
+SPECIAL REPORT:
+
+KAZAKSTAN: OIL TOWN WAITS
+
+Strikers wait for the promises made in spring.
+
+By Almaz Rysaliev in Zhanaozen
+
+IWPR: What do the strikers want?
+
+Kasymov: Their jobs back.
+
+By Dina Tokbaeva
+
+More body (See Power Cuts Return, RCA No. 574, 24-Apr-09.) and (See Oil and Gas and Water.)
+
+Almaz Rysaliev is an IWPR contributor.
+
+**** www.iwpr.net ****
+`;
+  const doc = parseBulletin(text);
+  const [article] = doc.articles;
+
+  test('the bulletin written for it has every field', () => {
+    expect(article).toBeDefined();
+    const a = article!;
+    expect([
+      a.label,
+      a.headline?.country,
+      a.standfirst,
+      a.byline?.authors[0]?.place,
+      a.signOff,
+      a.strayBylines[0],
+      a.turns[0],
+    ]).not.toContain(undefined);
+    expect(a.crossReferences.map((r) => [r.citation?.text, r.conjunctions.length])).toEqual([
+      ['RCA No. 574, 24-Apr-09', 0],
+      [undefined, 2],
+    ]);
+    expect(new Set(scanBlocks(text).map((b) => (b.type === 'divider' ? b.divider.kind : b.type)))).toEqual(
+      new Set(['notice-header', 'paragraph', 'asterisks', 'url']),
+    );
+  });
+
+  for (const delta of [7, -3]) {
+    test(`an article moved ${delta} in place has every offset a copy shifted field by field has`, () => {
+      for (const original of [article!, ...parseBulletin(sample()).articles, ...parseBulletin(clean()).articles]) {
+        const expected = JSON.stringify(shifted(original, delta));
+        const moved = detached(original);
+        expect(movedArticleInPlace(moved, delta)).toBe(moved);
+        expect(JSON.stringify(moved)).toBe(expected);
+      }
+    });
+
+    test(`a block moved ${delta} in place has every offset a copy shifted field by field has`, () => {
+      for (const original of scanBlocks(text)) {
+        const expected = JSON.stringify(shifted(original, delta));
+        const moved = detached(original);
+        expect(movedBlockInPlace(moved, delta)).toBe(moved);
+        expect(JSON.stringify(moved)).toBe(expected);
+      }
+    });
+  }
 });
 
 describe('edits logged by the document sync', () => {

@@ -4,7 +4,7 @@ import { append } from './arrays';
 import { blockLineStart, scanRegion, withBlanksBefore } from './blocks';
 import type { Block } from './blocks';
 import type { ParseOptions } from './parse';
-import { movedInPlace } from './shift';
+import { movedBlockInPlace } from './shift';
 import type { Article } from './types';
 
 /** A parsed article as the next parse may reuse it. */
@@ -145,7 +145,7 @@ export function blocksAfterEdit(text: string, cache: ParseCache, known?: KnownUn
   append(blocks, region.blocks);
   // The blocks after the edit move in place: they are this version's now, and the last one's no longer.
   for (let i = s; i < n; i++) {
-    const moved = movedInPlace(old[i]!, delta);
+    const moved = movedBlockInPlace(old[i]!, delta);
     blocks.push(i === s ? withBlanksBefore(moved, region.trailingBlanks) : moved);
   }
   cache.reused = { blocks: p + (n - s), articles: 0 };

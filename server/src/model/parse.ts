@@ -12,7 +12,7 @@ import type { KeptArticle, KnownUnchanged, ParseCache } from './incremental';
 import { paragraphSignature, parseFooter } from './footer';
 import { parseMasthead } from './masthead';
 import { REFERENCE_FOOTER_SIGNATURES } from './referenceFooter';
-import { movedInPlace, shifted } from './shift';
+import { movedArticleInPlace, shifted } from './shift';
 import type { Article, BulletinDocument, Divider, Masthead, NoticeBlock, Paragraph, Section, SectionLabel } from './types';
 
 export interface ParseOptions extends ArticleOptions {
@@ -166,7 +166,7 @@ function reuseArticles(text: string, drafts: readonly Draft[], options: ParseOpt
     return article;
   });
   // Only now, once every old article has been found where it stood: they move in place, and are this version's.
-  for (const [article, moved] of moving) movedInPlace(article, moved);
+  for (const [article, moved] of moving) movedArticleInPlace(article, moved);
   cache.articles = next;
   cache.reused = Object.assign({}, cache.reused, { articles: reused });
   return articles;
