@@ -35,7 +35,9 @@ function wrappedLengths(text: string, article: Article): readonly number[] {
  * The width the issue's prose is wrapped at, read from the lines that were
  * wrapped (every line of a body paragraph but its last): the longest of them
  * — from the 95th percentile up, as long as the lengths seen run on without a
- * gap, since lines edited after wrapping stand apart — plus the two columns a
+ * gap, since lines edited after wrapping stand apart, and two lines at least
+ * have the next length, since one line being typed into must not carry the
+ * width along with it — plus the two columns a
  * wrapping tool leaves free (`fmt -w 72` aims short of 72 and never passes it).
  * The 2011 sample's body lines reach 70: it wraps at 72.
  */
@@ -57,13 +59,19 @@ export function measuredWidth(doc: BulletinDocument): number {
   return width;
 }
 
+/** How many lines one longer the width takes on to. */
+const RUN_ON = 2;
+
 /** Lengths up to this are counted in a table; longer ones, rare, are kept aside. */
 const COUNTED = 1024;
 
 /**
- * The width wrapped lines of these lengths keep to: the 95th percentile of the lengths, taken on while the lengths
- * seen run on one by one, plus the wrapping slack. The lengths are counted, not sorted: after a keystroke that
- * changed the lines sampled, this runs again on thousands of them.
+ * The width wrapped lines of these lengths keep to: the 95th percentile of the lengths, taken on while two lines
+ * at least are one longer, plus the wrapping slack. A single line does not carry it on: typing into a line one
+ * longer than the others moved the width by a column, and back on the next keystroke, so that the warnings on
+ * every line of the next length came and went (and with the width, every check's results kept between versions).
+ * The lengths are counted, not sorted: after a keystroke that changed the lines sampled, this runs again on
+ * thousands of them.
  */
 export function widthOf(lengths: readonly number[]): number {
   if (lengths.length < 10) return DEFAULT_WIDTH;
@@ -79,7 +87,8 @@ export function widthOf(lengths: readonly number[]): number {
   let below = counts[0]!;
   while (below <= rank && width < COUNTED) below += counts[++width]!;
   if (below <= rank) width = longer[rank - below]!;
-  const longerSet = new Set(longer);
-  while (width + 1 <= COUNTED ? counts[width + 1]! > 0 : longerSet.has(width + 1)) width++;
+  const longerCounts = new Map<number, number>();
+  for (const length of longer) longerCounts.set(length, (longerCounts.get(length) ?? 0) + 1);
+  while ((width + 1 <= COUNTED ? counts[width + 1]! : (longerCounts.get(width + 1) ?? 0)) >= RUN_ON) width++;
   return Math.max(40, width + WRAP_SLACK);
 }
