@@ -10,7 +10,8 @@ import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols'
 import { ParseCache } from '../../server/src/model/incremental';
 import { DEFAULT_PARSE_OPTIONS, parseBulletin } from '../../server/src/model/parse';
 import { detached } from '../../server/src/model/detach';
-import { movedArticleInPlace, movedBlockInPlace, shifted } from '../../server/src/model/shift';
+import { movedArticleInPlace, movedBlockInPlace, movedContentsEntryInPlace, shifted } from '../../server/src/model/shift';
+import type { ContentsEntry } from '../../server/src/model/types';
 import { scanBlocks } from '../../server/src/model/blocks';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
 import { syncedDocuments } from '../../server/src/protocol/documents';
@@ -134,6 +135,19 @@ describe('incremental parsing', () => {
       const reused = parseBulletin(text, undefined, cache);
       expect(JSON.stringify(reused)).toBe(JSON.stringify(parseBulletin(text)));
       expect(cache.reused.articles).toBe(4);
+    }
+  });
+
+  test('after an edit above the contents, its entries are moved where they now stand, not read again', () => {
+    const source = clean();
+    const cache = new ParseCache();
+    const before = parseBulletin(source, undefined, cache).contents!.entries;
+    expect(before.length).toBe(3);
+    for (const text of [`WELCOME x${source.slice(8)}`, `WELCOME xyz${source.slice(8)}`, source]) {
+      const after = parseBulletin(text, undefined, cache).contents!;
+      expect(JSON.stringify(after)).toBe(JSON.stringify(parseBulletin(text).contents));
+      // The entry right after the edit stands on a block made anew (its blank lines are counted again).
+      after.entries.slice(1).forEach((entry, i) => expect(entry).toBe(before[i + 1]));
     }
   });
 
@@ -475,6 +489,20 @@ Almaz Rysaliev is an IWPR contributor.
         const moved = detached(original);
         expect(movedArticleInPlace(moved, delta)).toBe(moved);
         expect(JSON.stringify(moved)).toBe(expected);
+      }
+    });
+
+    test(`a contents entry moved ${delta} in place has every offset a copy shifted field by field has, but its paragraph's`, () => {
+      const entries = [...parseBulletin(sample()).contents!.entries, ...parseBulletin(clean()).contents!.entries];
+      expect(entries.filter((e) => e.headline && e.standfirst && e.byline).length).toBeGreaterThanOrEqual(3);
+      for (const original of entries) {
+        const withoutParagraph = (entry: ContentsEntry): string => JSON.stringify(Object.assign({}, entry, { paragraph: undefined }));
+        const expected = withoutParagraph(shifted(original, delta));
+        const moved = detached(original);
+        const paragraph = JSON.stringify(moved.paragraph);
+        expect(movedContentsEntryInPlace(moved, delta)).toBe(moved);
+        expect(withoutParagraph(moved)).toBe(expected);
+        expect(JSON.stringify(moved.paragraph)).toBe(paragraph);
       }
     });
 

@@ -3,6 +3,7 @@ import { asSectionLabel, isSectionLabel } from './article';
 import type { Block } from './blocks';
 import { parseByline } from './byline';
 import { detached } from './detach';
+import { movedContentsEntryInPlace } from './shift';
 import { isCapitalWord, textAt, trimSpan } from './text';
 import type { Byline, Contents, ContentsEntry, Divider, Notice, NoticeBlock, NoticeHeader, Paragraph, SectionLabel, Text } from './types';
 
@@ -87,15 +88,19 @@ export function parseContentsEntry(text: string, paragraph: Paragraph): Contents
 
 /**
  * Entries already read, by paragraph: the parse keeps a paragraph's object only while its text is unchanged (an
- * edit above it moves it in place, and the entry is read again).
+ * edit above it moves it in place, and its entry with it).
  */
 const readEntries = new WeakMap<Paragraph, ContentsEntry>();
 
-/** The contents entry of the paragraph, read once per paragraph (kept across edits, so holding none of the text). */
+/**
+ * The contents entry of the paragraph, read once per paragraph (kept across edits, so holding none of the text).
+ * After an edit above it, the entry is moved where its paragraph now stands: reading the list again took a
+ * keystroke near the top of a long issue a millisecond, and the entries' keys and pairing with it.
+ */
 function contentsEntryOf(text: string, paragraph: Paragraph): ContentsEntry {
   let entry = readEntries.get(paragraph);
-  if (entry?.start !== paragraph.start)
-    readEntries.set(paragraph, (entry = Object.assign({}, detached(parseContentsEntry(text, paragraph)), { paragraph })));
+  if (!entry) readEntries.set(paragraph, (entry = Object.assign({}, detached(parseContentsEntry(text, paragraph)), { paragraph })));
+  else if (entry.start !== paragraph.start) movedContentsEntryInPlace(entry, paragraph.start - entry.start);
   return entry;
 }
 

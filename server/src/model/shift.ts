@@ -1,9 +1,9 @@
 // Moves parsed nodes by a number of characters: what text reused after an
 // edit needs, instead of being parsed again. A copy finds offsets by the
-// fields' names, wherever they are; the parse's own articles and blocks are
-// moved in place, field by field.
+// fields' names, wherever they are; the parse's own articles, blocks and
+// contents entries are moved in place, field by field.
 import type { Block } from './blocks';
-import type { Article, Byline, Paragraph, Span } from './types';
+import type { Article, Byline, ContentsEntry, Paragraph, Span } from './types';
 
 /** A copy of the value with every offset moved by `delta` (the value itself when `delta` is 0). */
 export function shifted<T>(value: T, delta: number): T {
@@ -84,6 +84,19 @@ export function movedBlockInPlace(block: Block, delta: number): Block {
       break;
   }
   return block;
+}
+
+/**
+ * Moves the entry's offsets by `delta` in place, but for its paragraph's: the paragraph is a block's, which the
+ * parse moves with the blocks.
+ */
+export function movedContentsEntryInPlace(entry: ContentsEntry, delta: number): ContentsEntry {
+  if (delta === 0) return entry;
+  moveSpan(entry, delta);
+  if (entry.headline) moveSpan(entry.headline, delta);
+  if (entry.standfirst) moveSpan(entry.standfirst, delta);
+  if (entry.byline) moveByline(entry.byline, delta);
+  return entry;
 }
 
 function moveSpan(span: Span, delta: number): void {

@@ -1,6 +1,7 @@
 // The bulletin's document model. Every node carries UTF-16 offsets into the
 // document text; nothing here knows about lines, LSP or the file system.
-// An offset added to an article or a block is to be moved in `shift.ts` too.
+// An offset added to an article, a block or a contents entry is to be moved
+// in `shift.ts` too.
 
 export interface Span {
   readonly start: number;
