@@ -80,6 +80,13 @@ function ours(text: string, uri: string): void {
  * symbols and folding of the new version.
  */
 function oursAfterKeystroke(text: string, uri: string): (i: number) => void {
+  const type = typist(text, uri);
+  const at = quietPlace(text);
+  return (i) => type(at, i);
+}
+
+/** A keystroke at `at` as `oursAfterKeystroke` times it: a letter typed on even `i`, deleted again on odd. */
+function typist(text: string, uri: string): (at: number, i: number) => void {
   const index = new WorkspaceIndex();
   const edits = new EditLog();
   const sync = syncedDocuments(edits);
@@ -92,10 +99,9 @@ function oursAfterKeystroke(text: string, uri: string): (i: number) => void {
   );
   let doc = sync.create(uri, 'bulletin', 1, text);
   analyses.problems(analyses.get(doc));
-  const middle = quietPlace(text);
-  return (i) => {
-    const at = doc.positionAt(middle);
-    const range = i % 2 === 0 ? { start: at, end: at } : { start: at, end: doc.positionAt(middle + 1) };
+  return (offset, i) => {
+    const at = doc.positionAt(offset);
+    const range = i % 2 === 0 ? { start: at, end: at } : { start: at, end: doc.positionAt(offset + 1) };
     doc = sync.update(doc, [{ range, text: i % 2 === 0 ? 'x' : '' }], doc.version + 1);
     const analysis = analyses.get(doc);
     toDiagnostics(analyses.problems(analysis) ?? [], doc, uri);
@@ -106,6 +112,46 @@ function oursAfterKeystroke(text: string, uri: string): (i: number) => void {
     );
     foldingRanges(analysis.doc, doc);
   };
+}
+
+/**
+ * Typing all over a bulletin, in process as `oursAfterKeystroke` does: at every `step`th character a letter typed
+ * and deleted again, `reps` times (the first four untimed), in one document kept open throughout. Each place's
+ * median, and over the places their median, 90th percentile and the slowest, with where it is.
+ */
+function typingAcross(text: string, step: number, reps: number, warmup: number) {
+  const type = typist(text, 'file:///bench/typed.bulletin');
+  for (let i = 0; i < warmup; i++) type(quietPlace(text), i);
+  const places: { at: number; ms: number }[] = [];
+  for (let at = 1; at < text.length; at += step) {
+    const times: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const start = performance.now();
+      type(at, i);
+      if (i >= 4) times.push(performance.now() - start);
+    }
+    places.push({ at, ms: stats(times).median });
+  }
+  const sorted = places.map((p) => p.ms).sort((a, b) => a - b);
+  const slowest = places.reduce((a, b) => (b.ms > a.ms ? b : a));
+  const lineStart = text.lastIndexOf('\n', slowest.at - 1) + 1;
+  const words = (from: number, to: number): string => text.slice(from, to).replace(/\s+/g, ' ');
+  return {
+    step,
+    places: places.length,
+    median: sorted[sorted.length >> 1]!,
+    p90: sorted[Math.floor(sorted.length * 0.9)]!,
+    slowest: {
+      ms: slowest.ms,
+      line: text.slice(0, slowest.at).split('\n').length,
+      column: slowest.at - lineStart + 1,
+      around: `${words(slowest.at - 20, slowest.at)}|${words(slowest.at, slowest.at + 12)}`,
+    },
+  };
+}
+
+function typingAcrossFigures(oneMegabyte = generate(sample, 1_000_000).bulletin) {
+  return { sample: typingAcross(sample, 97, 24, 2000), oneMegabyte: typingAcross(oneMegabyte, 9973, 12, 400) };
 }
 
 /** Theirs after a keystroke: the same edit to the Markdown, then symbols, folding and link diagnostics again. */
@@ -415,7 +461,7 @@ function bundles() {
 
 async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
-  // While working on one figure: BENCH_ONLY=keystroke or BENCH_ONLY=archive prints it and writes nothing.
+  // While working on one figure: BENCH_ONLY=keystroke, archive or typing prints it and writes nothing.
   const only = process.env.BENCH_ONLY;
   if (only === 'keystroke') {
     const text = generate(sample, 1_000_000).bulletin;
@@ -426,6 +472,7 @@ async function main(): Promise<void> {
     });
   }
   if (only === 'archive') return console.log(await workspace(2000));
+  if (only === 'typing') return console.log(typingAcrossFigures());
   const oneMegabyte = generate(sample, 1_000_000);
   // Keystrokes over the protocol first: measured later, they counted the collections of this process's own heap,
   // grown by the measurements in process below (10 MB texts, the Markdown service's documents), not a client's.
@@ -461,6 +508,8 @@ async function main(): Promise<void> {
     });
     process.stderr.write(`measured ${c.name}\n`);
   }
+  const typing = typingAcrossFigures(oneMegabyte.bulletin);
+  process.stderr.write('measured typing across\n');
   const archiveFigures = await workspace(2000);
   process.stderr.write('measured the archive\n');
   const results = {
@@ -471,6 +520,7 @@ async function main(): Promise<void> {
     keystrokeSample,
     keystroke1MBPulled: keystrokePulled,
     keystroke1MBPulledQuiet: keystrokePulledQuiet,
+    typingAcross: typing,
     workspace: archiveFigures,
     activation: await activation(),
     bundles: bundles(),
@@ -491,6 +541,7 @@ function table(r: {
   keystrokeSample: Stats;
   keystroke1MBPulled: Stats & { unchanged?: number };
   keystroke1MBPulledQuiet: Stats & { unchanged?: number };
+  typingAcross: { sample: ReturnType<typeof typingAcross>; oneMegabyte: ReturnType<typeof typingAcross> };
   workspace: Awaited<ReturnType<typeof workspace>>;
   activation: Awaited<ReturnType<typeof activation>>;
   bundles: ReturnType<typeof bundles>;
@@ -510,6 +561,15 @@ function table(r: {
     `| Keystroke in a 1 MB issue → diagnostics (spawned server) | ${r.keystroke1MB.median} ms (p95 ${r.keystroke1MB.p95}) | | |`,
     `| Keystroke in a 1 MB issue → diagnostics pulled as VS Code does, at the same place (${r.keystroke1MBPulled.unchanged} of ${r.keystroke1MBPulled.runs} "unchanged") | ${r.keystroke1MBPulled.median} ms (p95 ${r.keystroke1MBPulled.p95}) | | |`,
     `| Keystroke in a 1 MB issue → diagnostics pulled, in a line with no finding (${r.keystroke1MBPulledQuiet.unchanged} of ${r.keystroke1MBPulledQuiet.runs} "unchanged") | ${r.keystroke1MBPulledQuiet.median} ms (p95 ${r.keystroke1MBPulledQuiet.p95}) | | |`,
+    ...(
+      [
+        ['the 44 KB sample', r.typingAcross.sample],
+        ['a 1 MB issue', r.typingAcross.oneMegabyte],
+      ] as const
+    ).map(
+      ([name, t]) =>
+        `| Typing across ${name}: a letter at every ${t.step}th character (${t.places} places), diagnostics, symbols, folding again | places' median ${t.median} ms, 90th percentile ${t.p90} ms, slowest ${t.slowest.ms} ms (line ${t.slowest.line}, “${t.slowest.around}”) | | |`,
+    ),
     `| ${r.workspace.issues} issues (${r.workspace.megabytes} MB) on disk: cold index | ${r.workspace.indexSeconds} s, ${r.workspace.rssMegabytes} MB RSS | | |`,
     `| Resolve a cross-reference (definition) | ${r.workspace.resolveReferenceMs.median} ms (p95 ${r.workspace.resolveReferenceMs.p95}) | | |`,
     `| Find all references (first / then / after a keystroke in the issue) | ${r.workspace.findReferencesColdMs} ms / ${r.workspace.findReferencesMs.median} ms / ${r.workspace.findReferencesAfterEditMs.median} ms (p95 ${r.workspace.findReferencesAfterEditMs.p95}) | | |`,
