@@ -49,6 +49,13 @@ function stats(times: number[]): Stats {
 
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** 97th, 9,973rd. */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n.toLocaleString('en')}${suffix}`;
+}
+
 /** Their time over ours, in words. */
 const ratio = (speedup: number): string => (speedup >= 1 ? `${speedup}× faster` : `${round(1 / speedup, 1)}× slower`);
 
@@ -568,7 +575,7 @@ function table(r: {
       ] as const
     ).map(
       ([name, t]) =>
-        `| Typing across ${name}: a letter at every ${t.step}th character (${t.places} places), diagnostics, symbols, folding again | places' median ${t.median} ms, 90th percentile ${t.p90} ms, slowest ${t.slowest.ms} ms (line ${t.slowest.line}, “${t.slowest.around}”) | | |`,
+        `| Typing across ${name}: a letter at every ${ordinal(t.step)} character (${t.places} places), diagnostics, symbols, folding again | places' median ${t.median} ms, 90th percentile ${t.p90} ms, slowest ${t.slowest.ms} ms (line ${t.slowest.line}, “${t.slowest.around}”) | | |`,
     ),
     `| ${r.workspace.issues} issues (${r.workspace.megabytes} MB) on disk: cold index | ${r.workspace.indexSeconds} s, ${r.workspace.rssMegabytes} MB RSS | | |`,
     `| Resolve a cross-reference (definition) | ${r.workspace.resolveReferenceMs.median} ms (p95 ${r.workspace.resolveReferenceMs.p95}) | | |`,
