@@ -1,3 +1,4 @@
+import { append } from '../model/arrays';
 import { detach, rememberingStrings } from '../model/detach';
 import { titleKey } from '../model/text';
 import { LETTER, UPPER, bitsAt, knownBits, widthAt } from '../model/words';
@@ -126,8 +127,16 @@ interface Tally {
   readonly counts: readonly Counts[];
   /** Each word: how often it occurs, and in how many articles mid-sentence. Holds no slice of the text. */
   readonly words: Map<string, { count: number; midSentence: number }>;
+  /** The words of `words` by their skeleton: only spellings of one skeleton are compared. */
+  readonly bySkeleton: Map<string, Set<string>>;
+  /** The skeletons whose words' counts changed since their variants were last found. */
+  readonly changed: Set<string>;
+  /** Each skeleton's variants, where it has any, found with `accepted`. */
+  found?: { readonly accepted: readonly (readonly string[])[]; readonly bySkeleton: Map<string, readonly Variant[]> };
   /** The spellings found to be variants of commoner ones, while the counts stay as they were. */
   variants?: readonly Variant[];
+  /** The variants' words, rare and common: the same set while they are the same words. */
+  variantWords?: ReadonlySet<string>;
 }
 
 interface Variant {
@@ -136,7 +145,11 @@ interface Variant {
 }
 
 function tallied(previous: Tally | undefined, counts: readonly Counts[]): Tally {
-  if (!previous) return { counts, words: add(new Map(), counts, 1) };
+  if (!previous) {
+    const fresh: Tally = { counts, words: new Map(), bySkeleton: new Map(), changed: new Set() };
+    add(fresh, counts, 1);
+    return fresh;
+  }
   // Articles before and after the edit give the very same counts; those between are taken out and put in again.
   const old = previous.counts;
   let head = 0;
@@ -146,28 +159,72 @@ function tallied(previous: Tally | undefined, counts: readonly Counts[]): Tally 
   const out = old.slice(head, old.length - tail);
   const back = counts.slice(head, counts.length - tail);
   // Typing that changes no name leaves every count as it was, and so the variants: nothing to take out and put in.
-  if (out.length === back.length && out.every((c, i) => sameCounts(c, back[i]!)))
-    return { counts, words: previous.words, ...(previous.variants ? { variants: previous.variants } : {}) };
-  add(previous.words, out, -1);
-  add(previous.words, back, 1);
-  return { counts, words: previous.words };
+  const same = out.length === back.length && out.every((c, i) => sameCounts(c, back[i]!));
+  const next: Tally = Object.assign({}, previous, { counts });
+  if (same) return next;
+  add(next, out, -1);
+  add(next, back, 1);
+  next.variants = undefined;
+  return next;
 }
 
 function sameCounts(a: Counts, b: Counts): boolean {
   return a.length === b.length && a.every(([word, count, mid], i) => word === b[i]![0] && count === b[i]![1] && mid === b[i]![2]);
 }
 
-function add(words: Tally['words'], counts: readonly Counts[], sign: 1 | -1): Tally['words'] {
+function add(tally: Tally, counts: readonly Counts[], sign: 1 | -1): void {
+  const { words, bySkeleton, changed } = tally;
   for (const articleCounts of counts) {
     for (const [word, count, midSentence] of articleCounts) {
       let entry = words.get(word);
-      if (!entry) words.set(detach(word), (entry = { count: 0, midSentence: 0 }));
+      const skeleton = skeletonOf(word);
+      if (!entry) {
+        const kept = detach(word);
+        words.set(kept, (entry = { count: 0, midSentence: 0 }));
+        let same = bySkeleton.get(skeleton);
+        if (!same) bySkeleton.set(skeleton, (same = new Set()));
+        same.add(kept);
+      }
       entry.count += sign * count;
       if (midSentence) entry.midSentence += sign;
-      if (entry.count === 0) words.delete(word);
+      if (entry.count === 0) {
+        words.delete(word);
+        const same = bySkeleton.get(skeleton)!;
+        same.delete(word);
+        if (same.size === 0) bySkeleton.delete(skeleton);
+      }
+      changed.add(skeleton);
     }
   }
-  return words;
+}
+
+/**
+ * The rare spellings that are likely variants of commoner ones: found again only for the skeletons whose words'
+ * counts changed, as spellings are compared only with those of their skeleton. Typing into a name changed the
+ * counts of two words, and the issue's every name was compared again.
+ */
+function variantsOf(tally: Tally, accepted: readonly (readonly string[])[]): readonly Variant[] {
+  if (tally.variants) return tally.variants;
+  let found = tally.found;
+  if (found?.accepted !== accepted) {
+    found = { accepted, bySkeleton: new Map() };
+    for (const skeleton of tally.bySkeleton.keys()) tally.changed.add(skeleton);
+  }
+  const groups = accepted.map((group) => new Set(group.map(titleKey)));
+  for (const skeleton of tally.changed) {
+    const variants = variantsAmong(tally.words, tally.bySkeleton.get(skeleton), groups);
+    if (variants.length > 0) found.bySkeleton.set(skeleton, variants);
+    else found.bySkeleton.delete(skeleton);
+  }
+  tally.changed.clear();
+  tally.found = found;
+  const variants: Variant[] = [];
+  for (const some of found.bySkeleton.values()) append(variants, some);
+  const words = new Set<string>();
+  for (const { rare, common } of variants) words.add(rare.word).add(common.word);
+  const last = tally.variantWords;
+  tally.variantWords = last && last.size === words.size && [...words].every((word) => last.has(word)) ? last : words;
+  return (tally.variants = variants);
 }
 
 /**
@@ -225,27 +282,27 @@ function joined(parts: readonly (readonly [counts: Counts, from: number])[]): Co
   return [...counts.values()];
 }
 
-/** The rare spellings that are likely variants of commoner ones, each with the commonest such. */
-function variantsIn(words: Tally['words'], acceptedVariants: readonly (readonly string[])[]): Variant[] {
+/** Of one skeleton's words, the rare spellings that are likely variants of commoner ones, each with the commonest such. */
+function variantsAmong(
+  words: Tally['words'],
+  spellings: ReadonlySet<string> | undefined,
+  accepted: readonly ReadonlySet<string>[],
+): Variant[] {
+  if (!spellings || spellings.size < 2) return [];
   // Only spellings seen mid-sentence somewhere, where a capital is a name's.
   const names: Variant['rare'][] = [];
-  for (const [word, { count, midSentence }] of words) if (midSentence > 0) names.push({ word, count });
-  const bySkeleton = new Map<string, Variant['rare'][]>();
-  for (const name of names) {
-    const key = skeletonOf(name.word);
-    const bucket = bySkeleton.get(key);
-    if (bucket) bucket.push(name);
-    else bySkeleton.set(key, [name]);
+  for (const word of spellings) {
+    const entry = words.get(word)!;
+    if (entry.midSentence > 0) names.push({ word, count: entry.count });
   }
   // Most frequent first: the first commoner spelling that qualifies is the most common one. Ties in a fixed
   // order, as the tally's order depends on the edits made.
-  for (const bucket of bySkeleton.values()) bucket.sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-  const accepted = acceptedVariants.map((group) => new Set(group.map(titleKey)));
+  names.sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   const variants: Variant[] = [];
   for (const rare of names) {
     const lower = rare.word.toLowerCase();
     let compared = 0;
-    for (const other of bySkeleton.get(skeletonOf(rare.word)) ?? []) {
+    for (const other of names) {
       if (other.count <= rare.count || ++compared > COMPARISONS_PER_NAME) break;
       const o = other.word.toLowerCase();
       if (sameWordDifferentForm(lower, o)) continue;
@@ -258,23 +315,23 @@ function variantsIn(words: Tally['words'], acceptedVariants: readonly (readonly 
   return variants;
 }
 
-/** Per article's counts, those of the variant spellings (for the variants they were picked for). */
+/** Per article's counts, those of the variant spellings (for the variants' words they were picked for). */
 const variantCounts = new WeakMap<
   Counts,
-  { readonly variants: readonly Variant[]; readonly found: readonly (readonly [string, readonly number[]])[] }
+  { readonly words: ReadonlySet<string>; readonly found: readonly (readonly [string, readonly number[]])[] }
 >();
 
 /**
  * The words of `counts` that are variant spellings (`words` holds them all), with their places, in the order met:
- * kept for the article's counts while the variants stay, so that a keystroke does not go through every word of
- * every unchanged article again.
+ * kept for the article's counts while the variants' words stay, so that a keystroke does not go through every
+ * word of every unchanged article again.
  */
-function variantWordsIn(counts: Counts, variants: readonly Variant[], words: ReadonlyMap<string, unknown>) {
+function variantWordsIn(counts: Counts, words: ReadonlySet<string>) {
   const known = variantCounts.get(counts);
-  if (known?.variants === variants) return known.found;
+  if (known?.words === words) return known.found;
   const found: (readonly [string, readonly number[]])[] = [];
   for (const [word, , , at] of counts) if (words.has(word)) found.push([word, at]);
-  variantCounts.set(counts, { variants, found });
+  variantCounts.set(counts, { words, found });
   return found;
 }
 
@@ -310,7 +367,7 @@ export const styleNameVariants: Check = {
         counted.map((c) => c.counts),
       ),
     );
-    const variants = (tally.variants ??= variantsIn(tally.words, profile.acceptedVariants));
+    const variants = variantsOf(tally, profile.acceptedVariants);
     if (variants.length === 0) return [];
     // Every place of a rare spelling is pointed out; of a common one, only the first is shown with them.
     const places = new Map<string, { start: number; end: number }[]>();
@@ -318,7 +375,7 @@ export const styleNameVariants: Check = {
     const everywhere = new Set(variants.map(({ rare }) => rare.word));
     const first = new Set(variants.map(({ common }) => common.word).filter((word) => !everywhere.has(word)));
     for (const { article, counts } of counted) {
-      for (const [word, at] of variantWordsIn(counts, variants, places)) {
+      for (const [word, at] of variantWordsIn(counts, tally.variantWords!)) {
         const all = everywhere.has(word);
         if (!all && !first.delete(word)) continue;
         const list = places.get(word)!;
