@@ -81,8 +81,18 @@ function findFooter(text: string, chunks: readonly Chunk[], kinds: readonly Chun
   return chunks.length;
 }
 
+/**
+ * An article's paragraphs, as the chunks it is made of hold them: joined into one list only for an article parsed
+ * again, not for the many a keystroke reuses.
+ */
 interface Draft {
-  paragraphs: Paragraph[];
+  readonly parts: (readonly Paragraph[])[];
+}
+
+function draftParagraphs(draft: Draft): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  for (const part of draft.parts) append(paragraphs, part);
+  return paragraphs;
 }
 
 const keys = new WeakMap<Article, string>();
@@ -117,9 +127,10 @@ function reuseArticles(text: string, drafts: readonly Draft[], options: ParseOpt
   const next: KeptArticle[] = [];
   let reused = 0;
   const articles = drafts.map((draft) => {
-    const first = draft.paragraphs[0]!;
+    const first = draft.parts[0]![0]!;
     const start = first.start;
-    const end = draft.paragraphs[draft.paragraphs.length - 1]!.end;
+    const lastPart = draft.parts[draft.parts.length - 1]!;
+    const end = lastPart[lastPart.length - 1]!.end;
     let kept: KeptArticle | undefined;
     let moved = 0;
     if (unchanged) {
@@ -151,7 +162,7 @@ function reuseArticles(text: string, drafts: readonly Draft[], options: ParseOpt
       }
     }
     let article: Article;
-    if (!kept) article = detached(parseArticle(text, draft.paragraphs, options));
+    if (!kept) article = detached(parseArticle(text, draftParagraphs(draft), options));
     else if (moving.has(kept.article))
       // The same text twice (an article pasted again): its second use is a copy, or moving it would move both.
       article = shifted(kept.article, moved);
@@ -254,14 +265,14 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
       continue;
     }
     if (kind === 'article' || kind === 'headed') {
-      current = { paragraphs: [...chunkParas] };
+      current = { parts: [chunkParas] };
       drafts.push(current);
       if (pendingLabel) sectionStarts.set(current, pendingLabel);
       pendingLabel = undefined;
       continue;
     }
     if (current) {
-      append(current.paragraphs, chunkParas);
+      if (chunkParas.length > 0) current.parts.push(chunkParas);
       continue;
     }
     // Text between dividers in the article region: a framed notice such as `DONATE TO IWPR: URL`.
@@ -275,7 +286,7 @@ function assemble(text: string, blocks: readonly Block[], options: ParseOptions,
 
   const articles: Article[] = cache
     ? reuseArticles(text, drafts, options, cache)
-    : drafts.map((d) => parseArticle(text, d.paragraphs, options));
+    : drafts.map((d) => parseArticle(text, draftParagraphs(d), options));
   const sections: Section[] = [];
   let section: { label?: SectionLabel; articles: Article[] } | undefined;
   drafts.forEach((draft, i) => {
