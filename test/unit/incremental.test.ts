@@ -426,6 +426,34 @@ describe('incremental parsing', () => {
     const edited = text.replace('Body (', 'Bodyxx (');
     expect(related(edited, 2)).toEqual([{ ...headline(edited), message: 'Closest headline' }]);
   });
+
+  test('a line break typed above headlines resolves no cross-reference again, and the suggestion follows its headline', () => {
+    const article = (headline: string, body: string) => `${headline}\n\nStandfirst here.\n\nBy Dina Tokbaeva\n\n${body}\n`;
+    const text = [
+      article('POWER CUTS RETURN', 'Body (See Oil Worker Strikes.) and (See Power Cuts Return.)'),
+      article('GAS PRICES RISE', 'A body with no reference at all.'),
+      article('OIL WORKERS STRIKE', 'Body.'),
+    ].join('\n\n');
+    const index = new WorkspaceIndex();
+    const analyses = new Analyses(index, () => DEFAULT_PROFILE);
+    const unresolved = (source: string, version: number) =>
+      analyses
+        .problems(analyses.get(TextDocument.create('file:///a.bulletin', 'bulletin', version, source)))!
+        .filter((p) => p.code === 'xref.unresolved');
+    expect(unresolved(text, 1).map((p) => p.related)).toEqual([
+      [{ start: text.indexOf('OIL WORKERS STRIKE'), end: text.indexOf('OIL WORKERS STRIKE') + 18, message: 'Closest headline' }],
+    ]);
+    // The second article's line broken in two: the third headline is a line further down, its words the same.
+    const edited = text.replace('with no reference', 'with no\nreference');
+    let lookups = 0;
+    const find = index.find.bind(index);
+    index.find = (key) => (lookups++, find(key));
+    const again = unresolved(edited, 2);
+    expect(lookups).toBe(0);
+    const at = edited.indexOf('OIL WORKERS STRIKE');
+    expect(again.map((p) => p.related)).toEqual([[{ start: at, end: at + 18, message: 'Closest headline' }]]);
+    expect(analyses.context(analyses.get(TextDocument.create('file:///a.bulletin', 'bulletin', 2, edited))).resolutions()).toHaveLength(2);
+  });
 });
 
 describe('moving nodes in place', () => {

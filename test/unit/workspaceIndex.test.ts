@@ -23,10 +23,13 @@ describe('WorkspaceIndex', () => {
     index.set(summary('file:///a', article('POWER CUTS RETURN')));
     const v1 = index.headlinesVersion;
     expect(v1).toBeGreaterThan(v0);
+    const t1 = index.titlesVersion;
     index.set(summary('file:///a', article('POWER CUTS RETURN', 'Body, edited.')));
     expect(index.headlinesVersion).toBe(v1);
+    expect(index.titlesVersion).toBe(t1);
     index.set(summary('file:///a', article('POWER CUTS END')));
     expect(index.headlinesVersion).toBeGreaterThan(v1);
+    expect(index.titlesVersion).toBeGreaterThan(t1);
     expect(index.find('power cuts return')).toEqual([]);
     const v2 = index.headlinesVersion;
     index.remove('file:///a');
@@ -62,10 +65,15 @@ describe('WorkspaceIndex', () => {
     for (const index of [edited, fresh]) index.set(summary('file:///other', other));
     edited.set(summary('file:///a', before));
     const version = edited.headlinesVersion;
+    const titles = edited.titlesVersion;
+    // Suggestions asked for before the edit are remembered, and must follow the headlines.
+    const asked = ['Kazakstans Unhappy Oil Worker', 'Reprisals Anger Kazak Oil Workers', 'Power Cut Returns', 'Oil Workers Strike'];
+    for (const title of asked) edited.closest(title);
     edited.set(summary('file:///a', after));
     fresh.set(summary('file:///a', after));
-    // Headlines on other lines: what resolves to them has changed.
+    // Headlines on other lines: what other files show of them has changed; what resolves to them has not.
     expect(edited.headlinesVersion).toBeGreaterThan(version);
+    expect(edited.titlesVersion).toBe(titles);
     const where = (entries: readonly { uri: string; range: { start: { line: number } } }[]) =>
       entries.map((e) => [e.uri, e.range.start.line]);
     for (const key of [
@@ -77,7 +85,7 @@ describe('WorkspaceIndex', () => {
       expect(where(edited.find(key))).toEqual(where(fresh.find(key)));
     }
     expect(where(edited.find("kazakstan's unhappy oil workers"))).toEqual([['file:///a', 11]]);
-    for (const title of ['Kazakstans Unhappy Oil Worker', 'Reprisals Anger Kazak Oil Workers', 'Power Cut Returns', 'Oil Workers Strike']) {
+    for (const title of asked) {
       const [a, b] = [edited.closest(title), fresh.closest(title)];
       expect(a && [a.uri, a.range.start.line, a.text]).toEqual(b && [b.uri, b.range.start.line, b.text]);
     }

@@ -108,7 +108,8 @@ export function createCheckContext(
     resolutions: () =>
       memo('resolutions', () => {
         const out: ReferenceResolution[] = [];
-        const keep: KeepForArticle = (article, compute) => results.get('resolutions', article, compute, false, lookup.headlinesVersion);
+        // Kept while the titles are as they were: revived, they name the headlines' entries as they are now.
+        const keep: KeepForArticle = (article, compute) => results.get('resolutions', article, compute, false, lookup.titlesVersion);
         for (const article of doc.articles) append(out, articleResolutions(article, uri, lookup, keep));
         return out;
       }),

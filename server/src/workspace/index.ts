@@ -13,6 +13,12 @@ export interface HeadlineLookup {
    * and its headlines' keys, in the same order.
    */
   readonly headlinesVersion: number;
+  /**
+   * Changes whenever an issue's identity or its headlines' keys or order change: what cross-references resolve to,
+   * as `headlinesVersion` but for headlines that only moved to other lines (whose entries, ranges included, the
+   * summaries then hold anew at the same places).
+   */
+  readonly titlesVersion: number;
   /** Headlines whose key (or key without `COUNTRY: `) is `key`. */
   find(key: string): readonly HeadlineEntry[];
   /** Issues of that publication and number (initials may be absent). */
@@ -49,14 +55,17 @@ export class WorkspaceIndex implements HeadlineLookup {
   version = 0;
   /** Bumped only when what cross-references resolve to may have changed: headlines or issue identities. */
   headlinesVersion = 0;
+  /** Bumped with `headlinesVersion`, but not when headlines only moved to other lines. */
+  titlesVersion = 0;
   /** What each recent bump of `headlinesVersion` touched (see `changedSince`), oldest first. */
   private changes: { readonly version: number; readonly touched?: ReadonlySet<string> }[] = [];
 
   set(summary: IssueSummary): void {
     const old = this.summaries.get(summary.uri);
     if (old && sameTitles(old, summary)) return this.replace(old, summary);
-    const changed = old === undefined || !resolvesAlike(old, summary);
-    if (old && !changed) this.moveAnswers(old, summary);
+    const titles = old === undefined || !titlesAlike(old, summary);
+    const changed = titles || !onSameLines(old, summary);
+    if (old && !titles) this.moveAnswers(old, summary);
     if (old) this.detach(old);
     this.summaries.set(summary.uri, summary);
     for (const entry of summary.headlines) {
@@ -71,13 +80,14 @@ export class WorkspaceIndex implements HeadlineLookup {
     }
     if (summary.issue.number !== undefined) push(this.byNumber, summary.issue.number, summary);
     this.version++;
-    if (changed) this.bumpHeadlines(old, summary);
+    if (changed) this.bumpHeadlines(old, summary, titles);
   }
 
   /** After an edit that left every headline's words as they were: only the entries (their places) change. */
   private replace(old: IssueSummary, summary: IssueSummary): void {
-    const changed = !resolvesAlike(old, summary);
-    if (!changed) this.moveAnswers(old, summary);
+    const titles = !titlesAlike(old, summary);
+    const changed = titles || !onSameLines(old, summary);
+    if (!titles) this.moveAnswers(old, summary);
     this.summaries.set(summary.uri, summary);
     old.headlines.forEach((entry, i) => {
       const next = summary.headlines[i]!;
@@ -93,7 +103,7 @@ export class WorkspaceIndex implements HeadlineLookup {
     });
     if (summary.issue.number !== undefined) swap(this.byNumber, summary.issue.number, old, summary);
     this.version++;
-    if (changed) this.bumpHeadlines(old, summary);
+    if (changed) this.bumpHeadlines(old, summary, titles);
   }
 
   remove(uri: string): void {
@@ -109,8 +119,9 @@ export class WorkspaceIndex implements HeadlineLookup {
    * Records what a change of one issue touched: the keys and first words of its headlines before and after, and
    * its number (as `#` and the number); everything when the issue's identity changed.
    */
-  private bumpHeadlines(old: IssueSummary | undefined, next: IssueSummary | undefined): void {
+  private bumpHeadlines(old: IssueSummary | undefined, next: IssueSummary | undefined, titles = true): void {
     this.headlinesVersion++;
+    if (titles) this.titlesVersion++;
     let touched: Set<string> | undefined = new Set();
     if (old && next && JSON.stringify(old.issue) !== JSON.stringify(next.issue)) touched = undefined;
     for (const summary of [old, next]) {
@@ -197,7 +208,7 @@ export class WorkspaceIndex implements HeadlineLookup {
    * remembered answers are pointed at the new entries (the i-th headline is the i-th one still).
    */
   private moveAnswers(old: IssueSummary, summary: IssueSummary): void {
-    if (this.closestCache.version !== this.headlinesVersion) return;
+    if (this.closestCache.version !== this.titlesVersion) return;
     const moved = new Map(old.headlines.map((entry, i) => [entry, summary.headlines[i]!]));
     const answers = this.closestCache.answers;
     for (const [title, answer] of answers) {
@@ -208,7 +219,7 @@ export class WorkspaceIndex implements HeadlineLookup {
 
   closest(title: string): HeadlineEntry | undefined {
     const key = titleKey(title);
-    if (this.closestCache.version !== this.headlinesVersion) this.closestCache = { version: this.headlinesVersion, answers: new Map() };
+    if (this.closestCache.version !== this.titlesVersion) this.closestCache = { version: this.titlesVersion, answers: new Map() };
     const cached = this.closestCache.answers;
     if (cached.has(key)) return cached.get(key);
     const answer = this.findClosest(title, key);
@@ -248,17 +259,19 @@ function leadingWords(entry: HeadlineEntry): Set<string> {
   return words;
 }
 
-/**
- * Two summaries of one file that any cross-reference resolves against in the
- * same way (headlines on the same lines: typing inside a line moves nothing).
- */
-function resolvesAlike(a: IssueSummary, b: IssueSummary): boolean {
+/** Two summaries of one file that any cross-reference resolves against in the same way. */
+function titlesAlike(a: IssueSummary, b: IssueSummary): boolean {
   if (a.headlines.length !== b.headlines.length || a.untitled !== b.untitled) return false;
   if (JSON.stringify(a.issue) !== JSON.stringify(b.issue)) return false;
-  return a.headlines.every((h, i) => {
-    const o = b.headlines[i]!;
-    return h.key === o.key && h.range.start.line === o.range.start.line;
-  });
+  return a.headlines.every((h, i) => h.key === b.headlines[i]!.key);
+}
+
+/**
+ * Headlines on the same lines (typing inside a line moves nothing): where they are not, what other files show of
+ * them (the ranges of related information) is to be shown again.
+ */
+function onSameLines(a: IssueSummary, b: IssueSummary): boolean {
+  return a.headlines.every((h, i) => h.range.start.line === b.headlines[i]!.range.start.line);
 }
 
 /** Headlines with the same words in the same order, in the same issue: the index finds them by the same keys. */

@@ -40,6 +40,9 @@ function asking(index: HeadlineLookup, asked: Set<string>): HeadlineLookup {
     get headlinesVersion() {
       return index.headlinesVersion;
     },
+    get titlesVersion() {
+      return index.titlesVersion;
+    },
     find: (key) => (asked.add(key), index.find(key)),
     startsHeadline: (word) => (asked.add(word), index.startsHeadline(word)),
     issues: (number, initials) => (asked.add(`#${number}`), index.issues(number, initials)),
