@@ -92,8 +92,8 @@ function oursAfterKeystroke(text: string, uri: string): (i: number) => void {
   return (i) => type(at, i);
 }
 
-/** A keystroke at `at` as `oursAfterKeystroke` times it: a letter typed on even `i`, deleted again on odd. */
-function typist(text: string, uri: string): (at: number, i: number) => void {
+/** A keystroke at `at` as `oursAfterKeystroke` times it: `typed` (a letter) typed on even `i`, deleted again on odd. */
+function typist(text: string, uri: string, typed = 'x'): (at: number, i: number) => void {
   const index = new WorkspaceIndex();
   const edits = new EditLog();
   const sync = syncedDocuments(edits);
@@ -108,8 +108,8 @@ function typist(text: string, uri: string): (at: number, i: number) => void {
   analyses.problems(analyses.get(doc));
   return (offset, i) => {
     const at = doc.positionAt(offset);
-    const range = i % 2 === 0 ? { start: at, end: at } : { start: at, end: doc.positionAt(offset + 1) };
-    doc = sync.update(doc, [{ range, text: i % 2 === 0 ? 'x' : '' }], doc.version + 1);
+    const range = i % 2 === 0 ? { start: at, end: at } : { start: at, end: doc.positionAt(offset + typed.length) };
+    doc = sync.update(doc, [{ range, text: i % 2 === 0 ? typed : '' }], doc.version + 1);
     const analysis = analyses.get(doc);
     toDiagnostics(analyses.problems(analysis) ?? [], doc, uri);
     documentSymbols(
@@ -122,12 +122,12 @@ function typist(text: string, uri: string): (at: number, i: number) => void {
 }
 
 /**
- * Typing all over a bulletin, in process as `oursAfterKeystroke` does: at every `step`th character a letter typed
- * and deleted again, `reps` times (the first four untimed), in one document kept open throughout. Each place's
- * median, and over the places their median, 90th percentile and the slowest, with where it is.
+ * Typing all over a bulletin, in process as `oursAfterKeystroke` does: at every `step`th character a letter (or
+ * `typed`) typed and deleted again, `reps` times (the first four untimed), in one document kept open throughout.
+ * Each place's median, and over the places their median, 90th percentile and the slowest, with where it is.
  */
-function typingAcross(text: string, step: number, reps: number, warmup: number) {
-  const type = typist(text, 'file:///bench/typed.bulletin');
+function typingAcross(text: string, step: number, reps: number, warmup: number, typed = 'x') {
+  const type = typist(text, 'file:///bench/typed.bulletin', typed);
   for (let i = 0; i < warmup; i++) type(quietPlace(text), i);
   const places: { at: number; ms: number }[] = [];
   for (let at = 1; at < text.length; at += step) {
@@ -144,6 +144,7 @@ function typingAcross(text: string, step: number, reps: number, warmup: number) 
   const lineStart = text.lastIndexOf('\n', slowest.at - 1) + 1;
   const words = (from: number, to: number): string => text.slice(from, to).replace(/\s+/g, ' ');
   return {
+    typed: typed === 'x' ? 'a letter' : 'a line break',
     step,
     places: places.length,
     median: sorted[sorted.length >> 1]!,
@@ -158,7 +159,13 @@ function typingAcross(text: string, step: number, reps: number, warmup: number) 
 }
 
 function typingAcrossFigures(oneMegabyte = generate(sample, 1_000_000).bulletin) {
-  return { sample: typingAcross(sample, 97, 24, 2000), oneMegabyte: typingAcross(oneMegabyte, 9973, 12, 400) };
+  return {
+    sample: typingAcross(sample, 97, 24, 2000),
+    oneMegabyte: typingAcross(oneMegabyte, 9973, 12, 400),
+    // A line break moves every line after it: what is kept by line is moved too.
+    sampleLineBreaks: typingAcross(sample, 197, 24, 2000, '\n'),
+    oneMegabyteLineBreaks: typingAcross(oneMegabyte, 19997, 12, 400, '\n'),
+  };
 }
 
 /** Theirs after a keystroke: the same edit to the Markdown, then symbols, folding and link diagnostics again. */
@@ -548,7 +555,7 @@ function table(r: {
   keystrokeSample: Stats;
   keystroke1MBPulled: Stats & { unchanged?: number };
   keystroke1MBPulledQuiet: Stats & { unchanged?: number };
-  typingAcross: { sample: ReturnType<typeof typingAcross>; oneMegabyte: ReturnType<typeof typingAcross> };
+  typingAcross: ReturnType<typeof typingAcrossFigures>;
   workspace: Awaited<ReturnType<typeof workspace>>;
   activation: Awaited<ReturnType<typeof activation>>;
   bundles: ReturnType<typeof bundles>;
@@ -572,10 +579,12 @@ function table(r: {
       [
         ['the 44 KB sample', r.typingAcross.sample],
         ['a 1 MB issue', r.typingAcross.oneMegabyte],
+        ['the 44 KB sample', r.typingAcross.sampleLineBreaks],
+        ['a 1 MB issue', r.typingAcross.oneMegabyteLineBreaks],
       ] as const
     ).map(
       ([name, t]) =>
-        `| Typing across ${name}: a letter at every ${ordinal(t.step)} character (${t.places} places), diagnostics, symbols, folding again | places' median ${t.median} ms, 90th percentile ${t.p90} ms, slowest ${t.slowest.ms} ms (line ${t.slowest.line}, “${t.slowest.around}”) | | |`,
+        `| Typing across ${name}: ${t.typed} at every ${ordinal(t.step)} character (${t.places} places), diagnostics, symbols, folding again | places' median ${t.median} ms, 90th percentile ${t.p90} ms, slowest ${t.slowest.ms} ms (line ${t.slowest.line}, “${t.slowest.around}”) | | |`,
     ),
     `| ${r.workspace.issues} issues (${r.workspace.megabytes} MB) on disk: cold index | ${r.workspace.indexSeconds} s, ${r.workspace.rssMegabytes} MB RSS | | |`,
     `| Resolve a cross-reference (definition) | ${r.workspace.resolveReferenceMs.median} ms (p95 ${r.workspace.resolveReferenceMs.p95}) | | |`,
