@@ -8,9 +8,20 @@ import type { CheckContext } from '../context';
 /**
  * What a scan finds in a run of whole lines, at most `max` findings, with offsets into `part`. `part` starts at
  * a line start and ends after a line break or at the end of the text; a line break at its start may be the LF of
- * a CRLF that ended the line before.
+ * a CRLF that ended the line before. An empty line has nothing to find.
  */
 export type LineScan = (part: string, max: number) => Finding[];
+
+const NONE: readonly Finding[] = [];
+
+/** True when text[from, to) is line breaks alone: the blank lines between articles, most often. */
+function onlyLineBreaks(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 10 && code !== 13) return false;
+  }
+  return true;
+}
 
 /**
  * The findings of `scan` over the text before `end` (a line start, or the text's end), in order, at most `max`:
@@ -21,6 +32,8 @@ export function scanByArticle(context: CheckContext, name: string, scan: LineSca
   const { text } = context;
   const findings: Finding[] = [];
   const scanned = (from: number, to: number): readonly Finding[] => {
+    // Between two articles: not sliced and scanned on every keystroke for nothing.
+    if (onlyLineBreaks(text, from, to)) return NONE;
     const found = scan(text.slice(from, to), max);
     return from === 0 ? found : shifted(found, from);
   };
