@@ -374,6 +374,38 @@ describe('text', () => {
     expect(measuredWidth(edited)).toBe(80);
   });
 
+  test('after any edits, the width counted again from the articles an edit changed is the width measured afresh', () => {
+    const article = (lineLength: number, lines: number): string =>
+      `A HEADLINE OF ${lineLength}\n\nA standfirst.\n\nBy Dina Tokbaeva\n\n${`${'w'.repeat(lineLength - 1)}.\n`.repeat(lines)}\n\n`;
+    // Articles of so many lines of one length; the last two together pass the 4,000 lines sampled.
+    const piece = fc.tuple(fc.integer({ min: 50, max: 90 }), fc.constantFrom(0, 3, 30, 300, 2100));
+    const edit = fc.record({ article: fc.nat(), piece, kind: fc.constantFrom('replace', 'insert', 'delete', 'type') });
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), fc.array(edit, { maxLength: 8 }), (initial, edits) => {
+        const pieces = [...initial];
+        const cache = new ParseCache();
+        const text = (): string => pieces.map(([length, lines]) => article(length, lines)).join('');
+        const first = text();
+        expect(measuredWidth(parseBulletin(first, undefined, cache))).toBe(measuredWidth(parseBulletin(first)));
+        for (const { article: which, piece: next, kind } of edits) {
+          const at = which % (pieces.length + 1);
+          if (kind === 'insert') pieces.splice(at, 0, next);
+          else if (at < pieces.length && kind === 'replace') pieces[at] = next;
+          else if (at < pieces.length && kind === 'delete' && pieces.length > 1) pieces.splice(at, 1);
+          let now = text();
+          if (kind === 'type' && at < pieces.length) {
+            // A letter typed into the first body line of the article, as typing does: one line one longer.
+            const start = pieces.slice(0, at).reduce((sum, [length, lines]) => sum + article(length, lines).length, 0);
+            const line = now.indexOf('.\n', now.indexOf('By Dina', start));
+            if (line >= 0) now = `${now.slice(0, line)}w${now.slice(line)}`;
+          }
+          expect(measuredWidth(parseBulletin(now, undefined, cache))).toBe(measuredWidth(parseBulletin(now)));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   test('the width counted from line lengths is the sorted lengths’ 95th percentile, run on by consecutive lengths two lines have', () => {
     // The definition, by sorting.
     const sorted = (lengths: readonly number[]): number => {

@@ -1,6 +1,5 @@
 // The line width an issue keeps to: the length its wrapped prose lines reach.
 import { linesOf } from './lines';
-import { append } from './arrays';
 import type { Article, BulletinDocument } from './types';
 
 export const DEFAULT_WIDTH = 72;
@@ -8,12 +7,6 @@ const WRAP_SLACK = 2;
 const SAMPLED_LINES = 4000;
 
 const lengthsByArticle = new WeakMap<Article, readonly number[]>();
-/**
- * The width measured from the articles `sampled`, by the first of them: after an edit past them (the same
- * article objects, which the parse keeps only where the text is unchanged) it is the same. `cut` when the
- * sample stopped short of the last article.
- */
-const widthBySample = new WeakMap<Article, { readonly sampled: readonly Article[]; readonly cut: boolean; readonly width: number }>();
 
 /** The lengths of an article's wrapped lines (every line of a body paragraph but its last), read once per article. */
 function wrappedLengths(text: string, article: Article): readonly number[] {
@@ -31,6 +24,90 @@ function wrappedLengths(text: string, article: Article): readonly number[] {
   return lengths;
 }
 
+/** Lengths up to this are counted in a table; longer ones, rare, are counted aside. */
+const COUNTED = 1024;
+
+/** How many lines one longer the width takes on to. */
+const RUN_ON = 2;
+
+/** How many lines have each length: lines can be counted in and out again, as the articles sampled change. */
+class LengthCounts {
+  private readonly table = new Uint32Array(COUNTED + 2);
+  private readonly longer = new Map<number, number>();
+  private total = 0;
+
+  add(lengths: readonly number[], sign: 1 | -1): void {
+    for (const length of lengths) {
+      if (length <= COUNTED) this.table[length]! += sign;
+      else {
+        const count = (this.longer.get(length) ?? 0) + sign;
+        if (count === 0) this.longer.delete(length);
+        else this.longer.set(length, count);
+      }
+    }
+    this.total += sign * lengths.length;
+  }
+
+  private count(length: number): number {
+    return length <= COUNTED ? this.table[length]! : (this.longer.get(length) ?? 0);
+  }
+
+  /** What `widthOf` tells from the lengths counted. */
+  width(): number {
+    if (this.total < 10) return DEFAULT_WIDTH;
+    const rank = Math.floor(this.total * 0.95);
+    let width = 0;
+    let below = this.table[0]!;
+    while (below <= rank && width < COUNTED) below += this.table[++width]!;
+    if (below <= rank) {
+      for (const length of [...this.longer.keys()].sort((a, b) => a - b)) {
+        width = length;
+        below += this.longer.get(length)!;
+        if (below > rank) break;
+      }
+    }
+    while (this.count(width + 1) >= RUN_ON) width++;
+    return Math.max(40, width + WRAP_SLACK);
+  }
+}
+
+/**
+ * The width wrapped lines of these lengths keep to: the 95th percentile of the lengths, taken on while two lines
+ * at least are one longer, plus the wrapping slack. A single line does not carry it on: typing into a line one
+ * longer than the others moved the width by a column, and back on the next keystroke, so that the warnings on
+ * every line of the next length came and went (and with the width, every check's results kept between versions).
+ */
+export function widthOf(lengths: readonly number[]): number {
+  const counts = new LengthCounts();
+  counts.add(lengths, 1);
+  return counts.width();
+}
+
+/** A document's width as last measured: the articles sampled, their lines counted. */
+interface Measure {
+  sampled: readonly Article[];
+  readonly counts: LengthCounts;
+  width: number;
+}
+
+/**
+ * The last measure of a document, by its first article and by its second (an edit in the first still finds
+ * it): the parse keeps an article object only while its text is unchanged, and only within one document.
+ */
+const measures = new WeakMap<Article, Measure>();
+
+/** The first articles whose wrapped lines number more than SAMPLED_LINES together, or all of them. */
+function sampledArticles(doc: BulletinDocument): Article[] {
+  const sampled: Article[] = [];
+  let lines = 0;
+  for (const article of doc.articles) {
+    sampled.push(article);
+    lines += wrappedLengths(doc.text, article).length;
+    if (lines > SAMPLED_LINES) break;
+  }
+  return sampled;
+}
+
 /**
  * The width the issue's prose is wrapped at, read from the lines that were
  * wrapped (every line of a body paragraph but its last): the longest of them
@@ -39,56 +116,37 @@ function wrappedLengths(text: string, article: Article): readonly number[] {
  * have the next length, since one line being typed into must not carry the
  * width along with it — plus the two columns a
  * wrapping tool leaves free (`fmt -w 72` aims short of 72 and never passes it).
- * The 2011 sample's body lines reach 70: it wraps at 72.
+ * The 2011 sample's body lines reach 70: it wraps at 72. The first few thousand
+ * wrapped lines tell the width: a long issue is not read to its end.
+ *
+ * After an edit, the lines of the articles it changed are counted out and in
+ * again, not every article's: on the sample, counting them all again took a
+ * tenth of a keystroke's checks.
  */
 export function measuredWidth(doc: BulletinDocument): number {
-  const first = doc.articles[0];
-  const known = first && widthBySample.get(first);
-  if (known && (known.cut || known.sampled.length === doc.articles.length) && known.sampled.every((a, i) => doc.articles[i] === a))
-    return known.width;
-  const lengths: number[] = [];
-  const sampled: Article[] = [];
-  // The first few thousand wrapped lines tell the width; a long issue is not read to its end on every keystroke.
-  for (const article of doc.articles) {
-    sampled.push(article);
-    append(lengths, wrappedLengths(doc.text, article));
-    if (lengths.length > SAMPLED_LINES) break;
+  const [first, second] = doc.articles;
+  const sampled = sampledArticles(doc);
+  const known = (first && measures.get(first)) ?? (second && measures.get(second));
+  let measure: Measure;
+  if (known) {
+    measure = known;
+    const before = known.sampled;
+    let changed = false;
+    for (let i = 0; i < Math.max(before.length, sampled.length); i++) {
+      if (before[i] === sampled[i]) continue;
+      // The article measured last time was counted in then: its lengths are known.
+      if (before[i]) known.counts.add(lengthsByArticle.get(before[i]!)!, -1);
+      if (sampled[i]) known.counts.add(wrappedLengths(doc.text, sampled[i]!), 1);
+      changed = true;
+    }
+    known.sampled = sampled;
+    if (changed) known.width = known.counts.width();
+  } else {
+    const counts = new LengthCounts();
+    for (const article of sampled) counts.add(wrappedLengths(doc.text, article), 1);
+    measure = { sampled, counts, width: counts.width() };
   }
-  const width = widthOf(lengths);
-  if (first) widthBySample.set(first, { sampled, cut: lengths.length > SAMPLED_LINES, width });
-  return width;
-}
-
-/** How many lines one longer the width takes on to. */
-const RUN_ON = 2;
-
-/** Lengths up to this are counted in a table; longer ones, rare, are kept aside. */
-const COUNTED = 1024;
-
-/**
- * The width wrapped lines of these lengths keep to: the 95th percentile of the lengths, taken on while two lines
- * at least are one longer, plus the wrapping slack. A single line does not carry it on: typing into a line one
- * longer than the others moved the width by a column, and back on the next keystroke, so that the warnings on
- * every line of the next length came and went (and with the width, every check's results kept between versions).
- * The lengths are counted, not sorted: after a keystroke that changed the lines sampled, this runs again on
- * thousands of them.
- */
-export function widthOf(lengths: readonly number[]): number {
-  if (lengths.length < 10) return DEFAULT_WIDTH;
-  const counts = new Uint32Array(COUNTED + 2);
-  const longer: number[] = [];
-  for (const length of lengths) {
-    if (length <= COUNTED) counts[length]!++;
-    else longer.push(length);
-  }
-  longer.sort((a, b) => a - b);
-  const rank = Math.floor(lengths.length * 0.95);
-  let width = 0;
-  let below = counts[0]!;
-  while (below <= rank && width < COUNTED) below += counts[++width]!;
-  if (below <= rank) width = longer[rank - below]!;
-  const longerCounts = new Map<number, number>();
-  for (const length of longer) longerCounts.set(length, (longerCounts.get(length) ?? 0) + 1);
-  while ((width + 1 <= COUNTED ? counts[width + 1]! : (longerCounts.get(width + 1) ?? 0)) >= RUN_ON) width++;
-  return Math.max(40, width + WRAP_SLACK);
+  if (first) measures.set(first, measure);
+  if (second) measures.set(second, measure);
+  return measure.width;
 }
