@@ -17,7 +17,7 @@ import { SERVER_NODE_FLAGS } from '../client/src/serverFlags';
 import { createCheckContext } from '../server/src/checks/context';
 import { runChecks } from '../server/src/checks/run';
 import { toDiagnostics } from '../server/src/features/diagnostics';
-import { foldingRanges } from '../server/src/features/folding';
+import { FoldingMemo, foldingRanges } from '../server/src/features/folding';
 import { OutlineMemo, documentSymbols } from '../server/src/features/symbols';
 import { LineIndex } from '../server/src/model/lineIndex';
 import { parseBulletin } from '../server/src/model/parse';
@@ -117,7 +117,11 @@ function typist(text: string, uri: string, typed = 'x'): (at: number, i: number)
       doc,
       analyses.keptFor(analysis, 'outline', () => new OutlineMemo()),
     );
-    foldingRanges(analysis.doc, doc);
+    foldingRanges(
+      analysis.doc,
+      doc,
+      analyses.keptFor(analysis, 'folding', () => new FoldingMemo()),
+    );
   };
 }
 

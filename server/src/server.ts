@@ -47,7 +47,7 @@ import { definition } from './features/definition';
 import { DiagnosticReports } from './features/diagnosticReports';
 import { profileDiagnostics, toDiagnostics } from './features/diagnostics';
 import { documentLinks } from './features/documentLinks';
-import { foldingRanges } from './features/folding';
+import { FoldingMemo, foldingRanges } from './features/folding';
 import { formatting } from './features/formatting';
 import type { Reflow } from './features/formatting';
 import { hover } from './features/hover';
@@ -595,7 +595,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onFoldingRanges(
     guard('foldingRange', [], documentParams, (params) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? foldingRanges(analyse(document).doc, document) : [];
+      if (!document) return [];
+      const analysis = analyse(document);
+      return foldingRanges(
+        analysis.doc,
+        document,
+        analyses.keptFor(analysis, 'folding', () => new FoldingMemo()),
+      );
     }),
   );
 
