@@ -2,10 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SymbolKind } from 'vscode-languageserver-types';
-import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
+import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
 import { createCheckContext } from '../../server/src/checks/context';
 import { runChecks } from '../../server/src/checks/run';
+import { FoldingMemo, foldingRanges } from '../../server/src/features/folding';
 import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
 import { ParseCache } from '../../server/src/model/incremental';
 import { DEFAULT_PARSE_OPTIONS, parseBulletin } from '../../server/src/model/parse';
@@ -410,6 +411,92 @@ describe('incremental parsing', () => {
     const broken = last(outline(`${source.slice(0, at)}\n${source.slice(at)}`, 3));
     expect(broken).not.toBe(before);
     expect(broken.range.start.line).toBe(before.range.start.line + 1);
+  });
+
+  test("the outline memo reuses an unchanged contents entry's symbol, and moves it when lines above it are added", () => {
+    const source = sample();
+    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+    const firstEntry = (text: string, version: number) => {
+      const doc = TextDocument.create('file:///issue.bulletin', 'bulletin', version, text);
+      const analysis = analyses.get(doc);
+      const symbols = documentSymbols(
+        analysis.doc,
+        doc,
+        analyses.keptFor(analysis, 'outline', () => new OutlineMemo()),
+      );
+      return symbols.find((s) => s.name === 'Contents')!.children![0]!;
+    };
+    const before = firstEntry(source, 1);
+    // Typed in an article: the contents are as they were.
+    const at = source.indexOf('\n\n', source.length >> 1);
+    expect(firstEntry(`${source.slice(0, at)}x${source.slice(at)}`, 2)).toBe(before);
+    // A line break typed at the start of the issue, above the contents.
+    const moved = firstEntry(`\n${source}`, 3);
+    expect(moved).not.toBe(before);
+    expect(moved).toEqual({
+      ...before,
+      range: {
+        start: { ...before.range.start, line: before.range.start.line + 1 },
+        end: { ...before.range.end, line: before.range.end.line + 1 },
+      },
+      selectionRange: {
+        start: { ...before.selectionRange.start, line: before.selectionRange.start.line + 1 },
+        end: { ...before.selectionRange.end, line: before.selectionRange.end.line + 1 },
+      },
+    });
+  });
+
+  test('after random edits, the folding made with its memo equals a fresh one, lines moved by same-length edits included', () => {
+    const source = sample();
+    const replace = fc.record({ at: fc.nat({ max: source.length }), remove: fc.constant(1), insert: fc.constantFrom('\n', 'x', '\n\n') });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(edit(source.length), replace), { minLength: 1, maxLength: 6 }), (edits) => {
+        const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+        const folding = (doc: TextDocument) => {
+          const analysis = analyses.get(doc);
+          return foldingRanges(
+            analysis.doc,
+            doc,
+            analyses.keptFor(analysis, 'folding', () => new FoldingMemo()),
+          );
+        };
+        let doc = TextDocument.create('file:///issue.bulletin', 'bulletin', 1, source);
+        folding(doc);
+        for (const e of edits) {
+          doc = TextDocument.create(doc.uri, 'bulletin', doc.version + 1, apply(doc.getText(), e));
+          expect(folding(doc)).toEqual(foldingRanges(parseBulletin(doc.getText()), doc));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test("the folding memo reuses an unchanged article's ranges, and moves them when lines above it are added", () => {
+    const source = sample();
+    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+    const folding = (text: string, version: number) => {
+      const doc = TextDocument.create('file:///issue.bulletin', 'bulletin', version, text);
+      const analysis = analyses.get(doc);
+      return foldingRanges(
+        analysis.doc,
+        doc,
+        analyses.keptFor(analysis, 'folding', () => new FoldingMemo()),
+      );
+    };
+    // The last article's: it folds as a region, and so do its interview turns of several paragraphs.
+    const lastArticle = (ranges: readonly FoldingRange[]) => {
+      const regions = ranges.filter((r) => r.kind === FoldingRangeKind.Region);
+      const article = regions[regions.length - 2]!;
+      return ranges.filter((r) => r.startLine >= article.startLine && r.endLine <= article.endLine);
+    };
+    const before = lastArticle(folding(source, 1));
+    expect(before.length).toBeGreaterThan(1);
+    const at = source.indexOf('\n\n', source.length >> 2);
+    const typed = lastArticle(folding(`${source.slice(0, at)}x${source.slice(at)}`, 2));
+    typed.forEach((range, i) => expect(range).toBe(before[i]));
+    const broken = lastArticle(folding(`${source.slice(0, at)}\n${source.slice(at)}`, 3));
+    expect(broken).toEqual(before.map((r) => ({ ...r, startLine: r.startLine + 1, endLine: r.endLine + 1 })));
+    expect(broken[0]).not.toBe(before[0]);
   });
 
   test('a suggestion points to where its headline stands after an edit above it', () => {

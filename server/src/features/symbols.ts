@@ -8,7 +8,7 @@ import type { LinePosition, Positions } from '../model/lineIndex';
 import { firstLine } from '../model/lines';
 import { articleKey } from '../model/parse';
 import { excerptOf } from '../model/text';
-import type { Article, BulletinDocument, Notice, NoticeBlock, Section, Span } from '../model/types';
+import type { Article, BulletinDocument, ContentsEntry, Notice, NoticeBlock, Section, Span } from '../model/types';
 import { toRange } from './range';
 
 const NAME_LENGTH = 60;
@@ -29,14 +29,17 @@ function symbol(
   detail?: string,
   children?: DocumentSymbol[],
 ): DocumentSymbol {
-  return {
+  const made: DocumentSymbol = {
     name: name.length > 0 ? name : '(empty)',
     kind,
     range: toRange(positions, span),
     selectionRange: toRange(positions, selection),
-    ...(detail ? { detail } : {}),
-    ...(children && children.length > 0 ? { children } : {}),
   };
+  // Set after, not spread in: V8 copies spread properties one by one in its runtime, and the contents' entries
+  // are made again on every keystroke.
+  if (detail) made.detail = detail;
+  if (children && children.length > 0) made.children = children;
+  return made;
 }
 
 /** An article's name in the outline: its headline, or its standfirst marked untitled. */
@@ -82,14 +85,19 @@ function movedLines(symbol: DocumentSymbol, lines: number): DocumentSymbol {
   });
 }
 
+interface Kept {
+  readonly at: LinePosition;
+  readonly symbol: DocumentSymbol;
+}
+
 /**
- * Articles' outline entries from the last outlines of one document, by the article's key (its text): after a
- * keystroke only the edited article's entry is made again. An unchanged article's entry depends only on where
- * it starts, so the others are reused as they were, or moved to the article's new line. Two generations: what
- * the last outline did not use is dropped.
+ * Outline entries from the last outlines of one document: articles' by the article's key (its text), contents
+ * entries' by the entry, which the parse keeps only while its text is unchanged. After a keystroke only the
+ * edited article's entry is made again. An unchanged entry depends only on where it starts, so the others are
+ * reused as they were, or moved to their new line. Two generations: what the last outline did not use is dropped.
  */
 export class OutlineMemo {
-  private current = new Map<string, { readonly at: LinePosition; readonly symbol: DocumentSymbol }>();
+  private current = new Map<unknown, Kept>();
   private previous = this.current;
 
   nextRound(): void {
@@ -99,8 +107,14 @@ export class OutlineMemo {
 
   entry(article: Article, positions: Positions, make: () => DocumentSymbol): DocumentSymbol {
     const key = articleKey(article);
-    if (key === undefined) return make();
-    const at = positions.positionAt(article.start);
+    return key === undefined ? make() : this.kept(key, positions.positionAt(article.start), make);
+  }
+
+  contentsEntry(entry: ContentsEntry, positions: Positions, make: () => DocumentSymbol): DocumentSymbol {
+    return this.kept(entry, positions.positionAt(entry.start), make);
+  }
+
+  private kept(key: unknown, at: LinePosition, make: () => DocumentSymbol): DocumentSymbol {
     const kept = this.current.get(key) ?? this.previous.get(key);
     const symbol =
       kept?.at.character !== at.character
@@ -124,7 +138,7 @@ export function documentSymbols(doc: BulletinDocument, positions: Positions, mem
     out.push(symbol(positions, excerpt(text, doc.masthead), SymbolKind.File, doc.masthead, doc.masthead, 'Masthead'));
   }
   if (doc.contents) {
-    const entries = doc.contents.entries.map((entry) => {
+    const contentsSymbol = (entry: ContentsEntry): DocumentSymbol => {
       const name = entry.headline ? entry.headline.text : `[no headline] ${entry.standfirst ? excerpt(text, entry.standfirst, 48) : ''}`;
       return symbol(
         positions,
@@ -134,7 +148,10 @@ export function documentSymbols(doc: BulletinDocument, positions: Positions, mem
         entry.headline ?? firstLine(entry.paragraph),
         entry.byline?.authors.map((a) => a.name).join(', '),
       );
-    });
+    };
+    const entries = doc.contents.entries.map((entry) =>
+      memo ? memo.contentsEntry(entry, positions, () => contentsSymbol(entry)) : contentsSymbol(entry),
+    );
     out.push(
       symbol(
         positions,
