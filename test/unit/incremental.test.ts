@@ -6,6 +6,7 @@ import { FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
 import { createCheckContext } from '../../server/src/checks/context';
 import { runChecks } from '../../server/src/checks/run';
+import { documentLinks } from '../../server/src/features/documentLinks';
 import { FoldingMemo, foldingRanges } from '../../server/src/features/folding';
 import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
 import { ParseCache } from '../../server/src/model/incremental';
@@ -444,6 +445,37 @@ describe('incremental parsing', () => {
         end: { ...before.selectionRange.end, line: before.selectionRange.end.line + 1 },
       },
     });
+  });
+
+  test('after random edits, the links found article by article are the URLs a search of the whole text finds, URLs typed into articles included', () => {
+    const source = sample();
+    // The definition: every URL of the text, searched whole, without the sentence's punctuation after it.
+    const everyUrl = (text: string) =>
+      [...text.matchAll(/\b(?:https?:\/\/|mailto:)[^\s<>()"“”‘’]+/g)].map((m) => {
+        const target = m[0].replace(/[.,;:!?'’]+$/, '');
+        return { start: m.index, end: m.index + target.length, target };
+      });
+    const url = fc.record({
+      at: fc.nat({ max: source.length }),
+      remove: fc.nat({ max: 3 }),
+      insert: fc.constantFrom(' http://iwpr.net/x ', 'mailto:editor@iwpr.net.', '\nhttps://iwpr.net/a,b\n'),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(edit(source.length), url), { minLength: 1, maxLength: 6 }), (edits) => {
+        const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+        let doc = TextDocument.create('file:///issue.bulletin', 'bulletin', 1, source);
+        const urls = (d: TextDocument) =>
+          documentLinks(analyses.context(analyses.get(d)), d)
+            .filter((l) => !l.target!.startsWith('file:'))
+            .map((l) => ({ start: d.offsetAt(l.range.start), end: d.offsetAt(l.range.end), target: l.target }));
+        expect(urls(doc)).toHaveLength(13);
+        for (const e of edits) {
+          doc = TextDocument.create(doc.uri, 'bulletin', doc.version + 1, apply(doc.getText(), e));
+          expect(urls(doc)).toEqual(everyUrl(doc.getText()));
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 
   test('after random edits, the folding made with its memo equals a fresh one, lines moved by same-length edits included', () => {

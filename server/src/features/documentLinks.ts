@@ -1,7 +1,9 @@
 // Links: URLs (http, https, mailto only) and resolved cross-references.
 import type { DocumentLink } from 'vscode-languageserver-types';
 import type { CheckContext } from '../checks/context';
+import { scanByArticle } from '../checks/facts/regions';
 import type { Positions } from '../model/lineIndex';
+import type { Span } from '../model/types';
 import { toRange } from './range';
 
 const URL = /\b(?:https?:\/\/|mailto:)[^\s<>()"“”‘’]+/g;
@@ -14,13 +16,27 @@ function withoutTrailingPunctuation(url: string): number {
   return end;
 }
 
+interface Url extends Span {
+  readonly target: string;
+}
+
+/** The URLs of a run of lines; no URL runs on past its line. */
+function urlsIn(part: string): Url[] {
+  const urls: Url[] = [];
+  URL.lastIndex = 0;
+  for (let m = URL.exec(part); m; m = URL.exec(part)) {
+    const target = m[0].slice(0, withoutTrailingPunctuation(m[0]));
+    urls.push({ start: m.index, end: m.index + target.length, target });
+  }
+  return urls;
+}
+
 export function documentLinks(context: CheckContext, positions: Positions): DocumentLink[] {
   const links: DocumentLink[] = [];
-  const { text } = context;
-  URL.lastIndex = 0;
-  for (let m = URL.exec(text); m; m = URL.exec(text)) {
-    const url = m[0].slice(0, withoutTrailingPunctuation(m[0]));
-    links.push({ range: toRange(positions, { start: m.index, end: m.index + url.length }), target: url });
+  // Article by article: after a keystroke, only the edited article is searched again (on 1 MB, searching the
+  // whole text took most of a millisecond).
+  for (const url of scanByArticle(context, 'documentLinks.urls', urlsIn, Infinity)) {
+    links.push({ range: toRange(positions, url), target: url.target });
   }
   for (const resolution of context.resolutions()) {
     for (const title of resolution.titles) {

@@ -2,7 +2,7 @@
 // article by article so that after a keystroke only the edited article (and
 // the text between articles) is scanned again.
 import { shifted } from '../../model/shift';
-import type { Finding } from '../check';
+import type { Span } from '../../model/types';
 import type { CheckContext } from '../context';
 
 /**
@@ -10,9 +10,9 @@ import type { CheckContext } from '../context';
  * a line start and ends after a line break or at the end of the text; a line break at its start may be the LF of
  * a CRLF that ended the line before. An empty line has nothing to find.
  */
-export type LineScan = (part: string, max: number) => Finding[];
+export type LineScan<T extends Span> = (part: string, max: number) => T[];
 
-const NONE: readonly Finding[] = [];
+const NONE: readonly never[] = [];
 
 /** True when text[from, to) is line breaks alone: the blank lines between articles, most often. */
 function onlyLineBreaks(text: string, from: number, to: number): boolean {
@@ -28,16 +28,22 @@ function onlyLineBreaks(text: string, from: number, to: number): boolean {
  * each article's are reused where the article is unchanged. An article's part runs from its first line's start
  * to its last line's break, included, so each line is scanned as part of exactly one part.
  */
-export function scanByArticle(context: CheckContext, name: string, scan: LineScan, max: number, end = context.text.length): Finding[] {
+export function scanByArticle<T extends Span>(
+  context: CheckContext,
+  name: string,
+  scan: LineScan<T>,
+  max: number,
+  end = context.text.length,
+): T[] {
   const { text } = context;
-  const findings: Finding[] = [];
-  const scanned = (from: number, to: number): readonly Finding[] => {
+  const findings: T[] = [];
+  const scanned = (from: number, to: number): readonly T[] => {
     // Between two articles: not sliced and scanned on every keystroke for nothing.
     if (onlyLineBreaks(text, from, to)) return NONE;
     const found = scan(text.slice(from, to), max);
     return from === 0 ? found : shifted(found, from);
   };
-  const add = (found: readonly Finding[]): boolean => {
+  const add = (found: readonly T[]): boolean => {
     for (const finding of found) {
       if (findings.length >= max) return false;
       findings.push(finding);
