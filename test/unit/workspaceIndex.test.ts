@@ -51,6 +51,27 @@ describe('WorkspaceIndex', () => {
     expect(index.closest('Elections in Kyrgyzstan')).toBeUndefined();
   });
 
+  test('of headlines as close as each other, it suggests the first by file and place, whatever order the index met them in', () => {
+    // Thirty headlines each one letter from the title, in thirty files: more than the candidates measured.
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ1234';
+    const files = Array.from(
+      { length: 30 },
+      (_, i) => [`file:///${String(i).padStart(2, '0')}`, article(`POWER PLANT ${letters[i]}`)] as const,
+    );
+    const title = 'Power Plant 9';
+    const forward = new WorkspaceIndex();
+    for (const [uri, text] of files) forward.set(summary(uri, text));
+    const backward = new WorkspaceIndex();
+    for (const [uri, text] of [...files].reverse()) backward.set(summary(uri, text));
+    expect(forward.closest(title)?.uri).toBe('file:///00');
+    expect(backward.closest(title)?.uri).toBe('file:///00');
+    // Entries the index took out and put in again, after an edit that moved them.
+    const edited = new WorkspaceIndex();
+    for (const [uri, text] of files) edited.set(summary(uri, text));
+    edited.set(summary('file:///00', `\n\n${files[0]![1]}`));
+    expect(edited.closest(title)?.uri).toBe('file:///00');
+  });
+
   test('after an edit that moves headlines but keeps their words, it answers as an index built afresh', () => {
     const before = [
       article('KAZAKSTAN: POWER CUTS RETURN'),

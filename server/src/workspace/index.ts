@@ -232,7 +232,10 @@ export class WorkspaceIndex implements HeadlineLookup {
     for (const word of indexWords(title)) {
       for (const entry of this.byWord.get(word) ?? []) counts.set(entry, (counts.get(entry) ?? 0) + 1);
     }
-    const candidates = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 24);
+    // Ties in the order of the files and of their headlines, not in the order the index met them: an index
+    // kept up to date through edits (whose entries were taken out and put in again) and one built afresh, or
+    // in another order of files, suggest the same headline.
+    const candidates = [...counts.entries()].sort((a, b) => b[1] - a[1] || inFileOrder(a[0], b[0])).slice(0, 24);
     let best: HeadlineEntry | undefined;
     let bestScore = Infinity;
     for (const [entry] of candidates) {
@@ -251,6 +254,11 @@ export class WorkspaceIndex implements HeadlineLookup {
     }
     return bestScore <= MAX_DISTANCE ? best : undefined;
   }
+}
+
+/** By file, then by place in the file. */
+function inFileOrder(a: HeadlineEntry, b: HeadlineEntry): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start;
 }
 
 function leadingWords(entry: HeadlineEntry): Set<string> {
