@@ -112,6 +112,21 @@ describe('WorkspaceIndex', () => {
     }
     expect(edited.closest('Kazakstans Unhappy Oil Worker')?.range.start.line).toBe(11);
   });
+  test('tells which files changed since a version, until the changes go too far back', () => {
+    const index = new WorkspaceIndex();
+    index.set(summary('file:///a', article('POWER CUTS RETURN')));
+    index.set(summary('file:///b', article('MINERS PROTEST')));
+    const version = index.version;
+    expect(index.filesChangedSince(version)).toEqual(new Set());
+    index.set(summary('file:///a', article('POWER CUTS RETURN', 'Body, edited.')));
+    index.remove('file:///b');
+    index.set(summary('file:///c', article('TALKS RESUME')));
+    expect(index.filesChangedSince(version)).toEqual(new Set(['file:///a', 'file:///b', 'file:///c']));
+    expect(index.filesChangedSince(version + 2)).toEqual(new Set(['file:///c']));
+    for (let i = 0; i < 600; i++) index.set(summary('file:///a', article('POWER CUTS RETURN', `Body, edited ${i} times.`)));
+    expect(index.filesChangedSince(version)).toBeUndefined();
+    expect(index.filesChangedSince(index.version - 1)).toEqual(new Set(['file:///a']));
+  });
 });
 
 describe('ReferenceGraph', () => {
@@ -222,6 +237,44 @@ describe('ReferenceGraph', () => {
     );
     expect(incoming(index, cancelled)).toEqual(incoming(index, new ReferenceGraph(index)));
     expect(cancelled.resolved).toBe(2);
+  });
+
+  test('a file edited after the graph was built, and prepared in the background since, is taken out and put in again when asked', async () => {
+    const texts: Record<string, string> = { ...files };
+    const index = indexOf(texts);
+    const graph = new ReferenceGraph(index);
+    incoming(index, graph);
+    texts['file:///c'] = texts['file:///c']!.replace('(See Power Cuts Return.) ', '');
+    index.set(summary('file:///c', texts['file:///c']));
+    index.remove('file:///b');
+    await graph.prepare(
+      () => undefined,
+      () => false,
+    );
+    const after = incoming(index, graph);
+    expect(graph.resolved).toBe(0);
+    expect(after).toEqual(incoming(index, new ReferenceGraph(index)));
+    expect(after).toContainEqual(['POWER CUTS RETURN', []]);
+    expect(after).toContainEqual([
+      'OIL WORKERS STRIKE',
+      [
+        ['file:///a', 6, 25, 43],
+        ['file:///c', 6, 28, 46],
+      ],
+    ]);
+  });
+
+  test('after more edits than the index remembers, it answers as a graph built afresh', () => {
+    const texts: Record<string, string> = { ...files };
+    const index = indexOf(texts);
+    const graph = new ReferenceGraph(index);
+    incoming(index, graph);
+    for (let i = 0; i < 600; i++)
+      index.set(summary('file:///b', article('MINERS PROTEST', `${'Miners. '.repeat(i % 7)}(See Power Cuts Return.)`)));
+    index.set(summary('file:///c', article('TALKS RESUME', 'Talks went on.')));
+    expect(index.filesChangedSince(0)).toBeUndefined();
+    expect(incoming(index, graph)).toEqual(incoming(index, new ReferenceGraph(index)));
+    expect(graph.resolved).toBe(2);
   });
 
   test('after random changes to the issues of an archive, headlines renamed, moved, added and removed, it answers as a graph built afresh', () => {

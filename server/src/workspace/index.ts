@@ -57,6 +57,8 @@ export class WorkspaceIndex implements HeadlineLookup {
   headlinesVersion = 0;
   /** Bumped with `headlinesVersion`, but not when headlines only moved to other lines. */
   titlesVersion = 0;
+  /** The file each recent bump of `version` changed (see `filesChangedSince`), oldest first. */
+  private changedFiles: { readonly version: number; readonly uri: string }[] = [];
   /** What each recent bump of `headlinesVersion` touched (see `changedSince`), oldest first. */
   private changes: { readonly version: number; readonly touched?: ReadonlySet<string> }[] = [];
 
@@ -79,7 +81,7 @@ export class WorkspaceIndex implements HeadlineLookup {
       }
     }
     if (summary.issue.number !== undefined) push(this.byNumber, summary.issue.number, summary);
-    this.version++;
+    this.bump(summary.uri);
     if (changed) this.bumpHeadlines(old, summary, titles);
   }
 
@@ -102,7 +104,7 @@ export class WorkspaceIndex implements HeadlineLookup {
       }
     });
     if (summary.issue.number !== undefined) swap(this.byNumber, summary.issue.number, old, summary);
-    this.version++;
+    this.bump(summary.uri);
     if (changed) this.bumpHeadlines(old, summary, titles);
   }
 
@@ -111,8 +113,26 @@ export class WorkspaceIndex implements HeadlineLookup {
     if (!old) return;
     this.detach(old);
     this.summaries.delete(uri);
-    this.version++;
+    this.bump(uri);
     this.bumpHeadlines(old, undefined);
+  }
+
+  private bump(uri: string): void {
+    this.version++;
+    this.changedFiles.push({ version: this.version, uri });
+    if (this.changedFiles.length > 2 * MAX_CHANGES) this.changedFiles.splice(0, MAX_CHANGES);
+  }
+
+  /**
+   * The files whose summaries were set or removed since `version`; undefined when the changes go too far back to
+   * be remembered.
+   */
+  filesChangedSince(version: number): ReadonlySet<string> | undefined {
+    const first = this.changedFiles[0];
+    if (version < this.version && (!first || first.version > version + 1)) return undefined;
+    const out = new Set<string>();
+    for (let i = this.changedFiles.length - 1; i >= 0 && this.changedFiles[i]!.version > version; i--) out.add(this.changedFiles[i]!.uri);
+    return out;
   }
 
   /**

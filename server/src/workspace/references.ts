@@ -52,49 +52,120 @@ function asking(index: HeadlineLookup, asked: Set<string>): HeadlineLookup {
   };
 }
 
+/** References in the order of their files' names, then of their places in the file. */
+function inFileOrder(a: IncomingReference, b: IncomingReference): number {
+  if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
 /**
  * Kept from one version of the index to the next: a file's references are resolved again only when its summary
  * changed, or when headlines changed that resolving them asked about (a keystroke in one issue of an archive,
- * even in a headline, resolves that issue's references and those naming its headlines).
+ * even in a headline, resolves that issue's references and those naming its headlines). The references by
+ * headline are kept too, and only the changed files' taken out and put in again: built afresh after every
+ * keystroke, from every reference of a 2,000-issue archive, they took 7 ms.
  */
 export class ReferenceGraph {
+  /** Each file's resolved references: ahead of `byHeadline` for the files `prepare` resolved since. */
   private files = new Map<string, FileReferences>();
-  private cache: { version: number; byHeadline: Map<string, IncomingReference[]> } | undefined;
+  /** The files whose references `byHeadline` holds, as it holds them. */
+  private counted = new Map<string, FileReferences>();
+  private byHeadline = new Map<string, IncomingReference[]>();
+  /** Headlines whose references were put in since they were last sorted. */
+  private unsorted = new Set<string>();
+  /** The index's version and headlines' version `byHeadline` is up to date with. */
+  private version: number | undefined;
+  private headlinesVersion: number | undefined;
+  /** `changedSince` of the index, asked once for each version while the headlines stay as they are. */
+  private changes: { readonly headlinesVersion: number; readonly since: Map<number, ReadonlySet<string> | undefined> } | undefined;
   /** Files whose references the last update resolved, for tests and measurements. */
   resolved = 0;
 
   constructor(
-    private readonly index: HeadlineLookup & { readonly version: number; changedSince(version: number): ReadonlySet<string> | undefined },
+    private readonly index: HeadlineLookup & {
+      readonly version: number;
+      changedSince(version: number): ReadonlySet<string> | undefined;
+      filesChangedSince(version: number): ReadonlySet<string> | undefined;
+    },
   ) {}
 
-  /** References whose title resolves to this headline (as its first, definition, target). */
+  /** References whose title resolves to this headline (as its first, definition, target), in file order: read them before the index changes. */
   to(headline: HeadlineEntry): readonly IncomingReference[] {
     const graph = this.graph();
     const id = headlineId(this.index, headline);
-    return (id === undefined ? undefined : graph.get(id)) ?? [];
+    const list = id === undefined ? undefined : graph.get(id);
+    if (!list) return [];
+    if (this.unsorted.delete(id!)) list.sort(inFileOrder);
+    return list;
   }
 
   private graph(): Map<string, IncomingReference[]> {
-    if (this.cache?.version === this.index.version) return this.cache.byHeadline;
-    const byHeadline = new Map<string, IncomingReference[]>();
-    const files = new Map<string, FileReferences>();
+    const { index } = this;
+    if (this.version === index.version) return this.byHeadline;
     this.resolved = 0;
-    for (const summary of this.index.all()) {
-      let file = this.current(this.files.get(summary.uri), summary);
-      if (!file) {
-        file = this.resolve(summary);
-        this.resolved++;
+    // While the headlines are as they were, the files no summary of which changed still resolve as they did.
+    const changed =
+      this.version !== undefined && this.headlinesVersion === index.headlinesVersion ? index.filesChangedSince(this.version) : undefined;
+    if (changed) for (const uri of changed) this.update(uri, index.summary(uri));
+    else {
+      let files = 0;
+      for (const summary of index.all()) {
+        files++;
+        this.update(summary.uri, summary);
       }
-      files.set(summary.uri, file);
-      for (const [id, incoming] of file.incoming) {
-        const list = byHeadline.get(id);
-        if (list) list.push(incoming);
-        else byHeadline.set(id, [incoming]);
+      // Files the index no longer holds.
+      if (this.counted.size > files || this.files.size > files) {
+        for (const uri of this.counted.keys()) if (!index.summary(uri)) this.update(uri, undefined);
+        for (const uri of this.files.keys()) if (!index.summary(uri)) this.files.delete(uri);
       }
     }
-    this.files = files;
-    this.cache = { version: this.index.version, byHeadline };
-    return byHeadline;
+    this.version = index.version;
+    this.headlinesVersion = index.headlinesVersion;
+    return this.byHeadline;
+  }
+
+  /** Brings one file's references in `byHeadline` up to date with its summary (none: the file is gone). */
+  private update(uri: string, summary: IssueSummary | undefined): void {
+    const counted = this.counted.get(uri);
+    if (!summary) {
+      if (counted) this.takeOut(counted);
+      this.counted.delete(uri);
+      this.files.delete(uri);
+      return;
+    }
+    let file = this.current(this.files.get(uri), summary);
+    if (!file) {
+      file = this.resolve(summary);
+      this.resolved++;
+    }
+    this.files.set(uri, file);
+    if (counted?.incoming !== file.incoming) {
+      if (counted) this.takeOut(counted);
+      this.putIn(file);
+    }
+    this.counted.set(uri, file);
+  }
+
+  private putIn(file: FileReferences): void {
+    for (const [id, incoming] of file.incoming) {
+      const list = this.byHeadline.get(id);
+      if (list) list.push(incoming);
+      else this.byHeadline.set(id, [incoming]);
+      this.unsorted.add(id);
+    }
+  }
+
+  private takeOut(file: FileReferences): void {
+    for (const [id, incoming] of file.incoming) {
+      const list = this.byHeadline.get(id);
+      const at = list ? list.lastIndexOf(incoming) : -1;
+      if (at < 0) continue;
+      list!.splice(at, 1);
+      if (list!.length === 0) {
+        this.byHeadline.delete(id);
+        this.unsorted.delete(id);
+      }
+    }
   }
 
   /**
@@ -122,10 +193,21 @@ export class ReferenceGraph {
     if (file?.summary !== summary) return undefined;
     const version = this.index.headlinesVersion;
     if (file.headlinesVersion === version) return file;
-    const changed = this.index.changedSince(file.headlinesVersion);
+    const changed = this.changedSince(file.headlinesVersion);
     if (!changed) return undefined;
-    for (const asked of file.asked) if (changed.has(asked)) return undefined;
+    if (changed.size < file.asked.size) {
+      for (const key of changed) if (file.asked.has(key)) return undefined;
+    } else for (const asked of file.asked) if (changed.has(asked)) return undefined;
     return Object.assign({}, file, { headlinesVersion: version });
+  }
+
+  /** What the index says changed since `version`: asked once, not for each of an archive's files. */
+  private changedSince(version: number): ReadonlySet<string> | undefined {
+    const { headlinesVersion } = this.index;
+    if (this.changes?.headlinesVersion !== headlinesVersion) this.changes = { headlinesVersion, since: new Map() };
+    const { since } = this.changes;
+    if (!since.has(version)) since.set(version, this.index.changedSince(version));
+    return since.get(version);
   }
 
   private resolve(summary: IssueSummary): FileReferences {
