@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LineIndex } from '../../server/src/model/lineIndex';
 import { parseBulletin } from '../../server/src/model/parse';
+import { HeadlineWords } from '../../server/src/workspace/headlineWords';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { ReferenceGraph } from '../../server/src/workspace/references';
 import { summarize } from '../../server/src/workspace/summary';
+import type { HeadlineEntry } from '../../server/src/workspace/summary';
 
 const article = (headline: string, body = 'Body.') => `${headline}\n\nStandfirst.\n\nBy Dina Tokbaeva\n\n${body}\n`;
 const summary = (uri: string, text: string) => summarize(parseBulletin(text), uri, new LineIndex(text));
@@ -112,6 +114,90 @@ describe('WorkspaceIndex', () => {
     }
     expect(edited.closest('Kazakstans Unhappy Oil Worker')?.range.start.line).toBe(11);
   });
+  test('after random changes to the headlines of an archive, its suggestions are those of an index built afresh', () => {
+    const words = ['power', 'cuts', 'return', 'oil', 'workers', 'strike', 'miners', 'protest', 'talks'];
+    const headline = fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 4 }).map((w) => w.join(' ').toUpperCase());
+    const issue = fc.record({ headlines: fc.uniqueArray(headline, { minLength: 1, maxLength: 3 }), padding: fc.nat({ max: 2 }) });
+    const text = ({ headlines, padding }: { headlines: string[]; padding: number }): string =>
+      '\n'.repeat(padding) + headlines.map((h) => article(h)).join('\n\n');
+    const uris = ['file:///a', 'file:///b', 'file:///c'];
+    const title = fc.array(fc.constantFrom(...words, 'powers', 'worker'), { minLength: 2, maxLength: 4 }).map((w) => w.join(' '));
+    const change = fc.record({
+      uri: fc.constantFrom(...uris),
+      issue: fc.option(issue, { freq: 5 }),
+      asked: fc.array(title, { maxLength: 4 }),
+    });
+    const answer = (index: WorkspaceIndex, t: string) => {
+      const found = index.closest(t);
+      return found && [found.uri, found.text, found.range.start.line];
+    };
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 12 }), (changes) => {
+        const index = new WorkspaceIndex();
+        const texts = new Map<string, string>();
+        for (const { uri, issue: spec, asked } of changes) {
+          if (spec) texts.set(uri, text(spec));
+          else texts.delete(uri);
+          if (spec) index.set(summary(uri, texts.get(uri)!));
+          else index.remove(uri);
+          const fresh = new WorkspaceIndex();
+          for (const [u, t] of texts) fresh.set(summary(u, t));
+          for (const t of asked) expect(answer(index, t)).toEqual(answer(fresh, t));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('counts the words a title shares with headlines, added, removed and moved, and gives the most sharing as sorting them all would', () => {
+    const words = ['oil', 'gas', 'power', 'talks', 'strike'];
+    const op = fc.record({
+      kind: fc.constantFrom('add', 'add', 'remove', 'replace'),
+      entry: fc.nat({ max: 40 }),
+      words: fc.uniqueArray(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }),
+    });
+    const title = fc.array(fc.constantFrom(...words, 'coal'), { maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.array(op, { maxLength: 60 }),
+        fc.array(title, { minLength: 1, maxLength: 4 }),
+        fc.nat({ max: 30 }),
+        (ops, titles, limit) => {
+          const index = new HeadlineWords();
+          // What the index holds, as a plain list: each entry with its words.
+          const held = new Map<number, { entry: HeadlineEntry; words: string[] }>();
+          const made = (n: number, start: number) => ({ uri: `file:///${'abc'[n % 3]}`, start }) as unknown as HeadlineEntry;
+          let moves = 0;
+          for (const { kind, entry: n, words: w } of ops) {
+            const now = held.get(n);
+            if (kind === 'add' && !now) {
+              const entry = made(n, n * 100);
+              index.add(entry, w);
+              held.set(n, { entry, words: w });
+            } else if (kind === 'remove' && now) {
+              index.remove(now.entry, now.words);
+              held.delete(n);
+            } else if (kind === 'replace' && now) {
+              const entry = made(n, n * 100 + (++moves % 50));
+              index.replace(now.entry, entry);
+              held.set(n, { entry, words: now.words });
+            }
+          }
+          for (const t of titles) {
+            const counted = [...held.values()]
+              .map(({ entry, words: w }) => [entry, t.filter((word) => w.includes(word)).length] as const)
+              .filter(([, count]) => count > 0);
+            const sorted = counted.sort(
+              (a, b) => b[1] - a[1] || (a[0].uri < b[0].uri ? -1 : a[0].uri > b[0].uri ? 1 : a[0].start - b[0].start),
+            );
+            expect(index.mostShared(t, limit)).toEqual(sorted.slice(0, limit));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('tells which files changed since a version, until the changes go too far back', () => {
     const index = new WorkspaceIndex();
     index.set(summary('file:///a', article('POWER CUTS RETURN')));

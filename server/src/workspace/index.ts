@@ -2,6 +2,7 @@
 // by issue and by word (for "did you mean" suggestions). No I/O here: the
 // server and the CLI feed it summaries.
 import { rememberingStrings } from '../model/detach';
+import { HeadlineWords } from './headlineWords';
 import { levenshtein } from './levenshtein';
 import type { HeadlineEntry, IssueSummary } from './summary';
 import { titleKey, titleWords } from '../model/text';
@@ -34,6 +35,12 @@ export interface HeadlineLookup {
 /** How many changes of the headlines the index remembers the touched keys of. */
 const MAX_CHANGES = 256;
 
+/** How many title keys, by word, the remembered suggestions note before they are all forgotten. */
+const MAX_ANSWER_WORDS = 50_000;
+
+/** How many headlines sharing the most words with a title are measured against it. */
+const CANDIDATES = 24;
+
 /** The largest edit distance, as a share of the longer title, of a "did you mean" suggestion. */
 const MAX_DISTANCE = 0.45;
 
@@ -48,7 +55,7 @@ const indexWords = rememberingStrings(
 export class WorkspaceIndex implements HeadlineLookup {
   private readonly summaries = new Map<string, IssueSummary>();
   private readonly byKey = new Map<string, HeadlineEntry[]>();
-  private readonly byWord = new Map<string, Set<HeadlineEntry>>();
+  private readonly byWord = new HeadlineWords();
   private readonly byNumber = new Map<number, IssueSummary[]>();
   private readonly firstWords = new Map<string, number>();
   /** Bumped on every change, so callers can cache what they derive. */
@@ -74,11 +81,7 @@ export class WorkspaceIndex implements HeadlineLookup {
       push(this.byKey, entry.key, entry);
       if (entry.shortKey && entry.shortKey !== entry.key) push(this.byKey, entry.shortKey, entry);
       for (const word of leadingWords(entry)) this.firstWords.set(word, (this.firstWords.get(word) ?? 0) + 1);
-      for (const word of indexWords(entry.text)) {
-        let set = this.byWord.get(word);
-        if (!set) this.byWord.set(word, (set = new Set()));
-        set.add(entry);
-      }
+      this.byWord.add(entry, indexWords(entry.text));
     }
     if (summary.issue.number !== undefined) push(this.byNumber, summary.issue.number, summary);
     this.bump(summary.uri);
@@ -97,11 +100,7 @@ export class WorkspaceIndex implements HeadlineLookup {
       if (next === entry) return;
       swap(this.byKey, entry.key, entry, next);
       if (entry.shortKey && entry.shortKey !== entry.key) swap(this.byKey, entry.shortKey, entry, next);
-      for (const word of indexWords(entry.text)) {
-        const set = this.byWord.get(word);
-        set?.delete(entry);
-        set?.add(next);
-      }
+      this.byWord.replace(entry, next);
     });
     if (summary.issue.number !== undefined) swap(this.byNumber, summary.issue.number, old, summary);
     this.bump(summary.uri);
@@ -141,7 +140,10 @@ export class WorkspaceIndex implements HeadlineLookup {
    */
   private bumpHeadlines(old: IssueSummary | undefined, next: IssueSummary | undefined, titles = true): void {
     this.headlinesVersion++;
-    if (titles) this.titlesVersion++;
+    if (titles) {
+      this.titlesVersion++;
+      this.forgetAnswers(old, next);
+    }
     let touched: Set<string> | undefined = new Set();
     if (old && next && JSON.stringify(old.issue) !== JSON.stringify(next.issue)) touched = undefined;
     for (const summary of [old, next]) {
@@ -183,11 +185,7 @@ export class WorkspaceIndex implements HeadlineLookup {
         if (count > 0) this.firstWords.set(word, count);
         else this.firstWords.delete(word);
       }
-      for (const word of indexWords(entry.text)) {
-        const set = this.byWord.get(word);
-        set?.delete(entry);
-        if (set?.size === 0) this.byWord.delete(word);
-      }
+      this.byWord.remove(entry, indexWords(entry.text));
     }
     if (old.issue.number !== undefined) pull(this.byNumber, old.issue.number, (s) => s === old);
   }
@@ -221,44 +219,63 @@ export class WorkspaceIndex implements HeadlineLookup {
     return this.firstWords.has(word);
   }
 
-  private closestCache: { version: number; answers: Map<string, HeadlineEntry | undefined> } = { version: -1, answers: new Map() };
+  /** Suggestions by title key, and the keys by the words their candidates were found by. */
+  private answers = new Map<string, HeadlineEntry | undefined>();
+  private answersByWord = new Map<string, string[]>();
+  /** Keys noted in `answersByWord` since it was last emptied (some of them stale): it is emptied past a bound. */
+  private answerWords = 0;
+
+  /**
+   * A suggestion is found among the headlines sharing a word with the title, and depends on nothing else: when
+   * an issue's headlines change, only the suggestions for titles sharing a word with them, before or after, are
+   * forgotten. Forgetting them all, after each keystroke in a headline of an archive's issue, cost 7 ms.
+   */
+  private forgetAnswers(old: IssueSummary | undefined, next: IssueSummary | undefined): void {
+    if (this.answers.size === 0) return;
+    for (const summary of [old, next]) {
+      for (const entry of summary?.headlines ?? []) {
+        for (const word of indexWords(entry.text)) {
+          const keys = this.answersByWord.get(word);
+          if (!keys) continue;
+          for (const key of keys) this.answers.delete(key);
+          this.answersByWord.delete(word);
+        }
+      }
+    }
+  }
 
   /**
    * Suggestions stay valid while the headlines resolve alike, but an edit above a headline moves it: the
    * remembered answers are pointed at the new entries (the i-th headline is the i-th one still).
    */
   private moveAnswers(old: IssueSummary, summary: IssueSummary): void {
-    if (this.closestCache.version !== this.titlesVersion) return;
     const moved = new Map(old.headlines.map((entry, i) => [entry, summary.headlines[i]!]));
-    const answers = this.closestCache.answers;
-    for (const [title, answer] of answers) {
+    for (const [title, answer] of this.answers) {
       const now = answer && moved.get(answer);
-      if (now) answers.set(title, now);
+      if (now) this.answers.set(title, now);
     }
   }
 
   closest(title: string): HeadlineEntry | undefined {
     const key = titleKey(title);
-    if (this.closestCache.version !== this.titlesVersion) this.closestCache = { version: this.titlesVersion, answers: new Map() };
-    const cached = this.closestCache.answers;
-    if (cached.has(key)) return cached.get(key);
+    if (this.answers.has(key)) return this.answers.get(key);
     const answer = this.findClosest(title, key);
-    cached.set(key, answer);
+    const words = indexWords(title);
+    if (this.answerWords + words.length > MAX_ANSWER_WORDS) {
+      this.answers.clear();
+      this.answersByWord.clear();
+      this.answerWords = 0;
+    }
+    this.answers.set(key, answer);
+    for (const word of words) push(this.answersByWord, word, key);
+    this.answerWords += words.length;
     return answer;
   }
 
   private findClosest(title: string, key: string): HeadlineEntry | undefined {
-    const counts = new Map<HeadlineEntry, number>();
-    for (const word of indexWords(title)) {
-      for (const entry of this.byWord.get(word) ?? []) counts.set(entry, (counts.get(entry) ?? 0) + 1);
-    }
-    // Ties in the order of the files and of their headlines, not in the order the index met them: an index
-    // kept up to date through edits (whose entries were taken out and put in again) and one built afresh, or
-    // in another order of files, suggest the same headline.
-    const candidates = [...counts.entries()].sort((a, b) => b[1] - a[1] || inFileOrder(a[0], b[0])).slice(0, 24);
     let best: HeadlineEntry | undefined;
     let bestScore = Infinity;
-    for (const [entry] of candidates) {
+    for (const [entry] of this.byWord.mostShared(indexWords(title), CANDIDATES)) {
       const target =
         entry.shortKey && Math.abs(entry.shortKey.length - key.length) < Math.abs(entry.key.length - key.length)
           ? entry.shortKey
@@ -274,11 +291,6 @@ export class WorkspaceIndex implements HeadlineLookup {
     }
     return bestScore <= MAX_DISTANCE ? best : undefined;
   }
-}
-
-/** By file, then by place in the file. */
-function inFileOrder(a: HeadlineEntry, b: HeadlineEntry): number {
-  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start;
 }
 
 function leadingWords(entry: HeadlineEntry): Set<string> {
