@@ -73,9 +73,17 @@ export class ReferenceGraph {
   private byHeadline = new Map<string, IncomingReference[]>();
   /** Headlines whose references were put in since they were last sorted. */
   private unsorted = new Set<string>();
-  /** The index's version and headlines' version `byHeadline` is up to date with. */
+  /**
+   * The index's version and headlines' version `byHeadline` is up to date with: every file it counts, while its
+   * summary is the one counted, resolves at `headlinesVersion` as it is counted.
+   */
   private version: number | undefined;
   private headlinesVersion: number | undefined;
+  /**
+   * The counted files by each title key, first word and issue number that resolving them asked the index about:
+   * when headlines change, only the files that asked about what changed are looked at. Built when first needed.
+   */
+  private askedBy: Map<string, Set<string>> | undefined;
   /** `changedSince` of the index, asked once for each version while the headlines stay as they are. */
   private changes: { readonly headlinesVersion: number; readonly since: Map<number, ReadonlySet<string> | undefined> } | undefined;
   /** Files whose references the last update resolved, for tests and measurements. */
@@ -103,10 +111,8 @@ export class ReferenceGraph {
     const { index } = this;
     if (this.version === index.version) return this.byHeadline;
     this.resolved = 0;
-    // While the headlines are as they were, the files no summary of which changed still resolve as they did.
-    const changed =
-      this.version !== undefined && this.headlinesVersion === index.headlinesVersion ? index.filesChangedSince(this.version) : undefined;
-    if (changed) for (const uri of changed) this.update(uri, index.summary(uri));
+    const affected = this.affected();
+    if (affected) for (const uri of affected) this.update(uri, index.summary(uri));
     else {
       let files = 0;
       for (const summary of index.all()) {
@@ -122,6 +128,30 @@ export class ReferenceGraph {
     this.version = index.version;
     this.headlinesVersion = index.headlinesVersion;
     return this.byHeadline;
+  }
+
+  /**
+   * The files that may resolve otherwise than as counted: those whose summaries changed since, and where headlines
+   * changed, those that asked about what changed. Undefined when that is not known (nothing counted yet, or the
+   * changes go too far back): then every file is looked at.
+   */
+  private affected(): ReadonlySet<string> | undefined {
+    const { index } = this;
+    if (this.version === undefined || this.headlinesVersion === undefined) return undefined;
+    const files = index.filesChangedSince(this.version);
+    if (!files || this.headlinesVersion === index.headlinesVersion) return files;
+    const touched = this.changedSince(this.headlinesVersion);
+    if (!touched) return undefined;
+    const affected = new Set(files);
+    const askedBy = (this.askedBy ??= this.askedByCounted());
+    for (const key of touched) for (const uri of askedBy.get(key) ?? []) affected.add(uri);
+    return affected;
+  }
+
+  private askedByCounted(): Map<string, Set<string>> {
+    const askedBy = new Map<string, Set<string>>();
+    for (const [uri, file] of this.counted) for (const key of file.asked) addTo(askedBy, key, uri);
+    return askedBy;
   }
 
   /** Brings one file's references in `byHeadline` up to date with its summary (none: the file is gone). */
@@ -147,6 +177,7 @@ export class ReferenceGraph {
   }
 
   private putIn(file: FileReferences): void {
+    if (this.askedBy) for (const key of file.asked) addTo(this.askedBy, key, file.summary.uri);
     for (const [id, incoming] of file.incoming) {
       const list = this.byHeadline.get(id);
       if (list) list.push(incoming);
@@ -156,6 +187,12 @@ export class ReferenceGraph {
   }
 
   private takeOut(file: FileReferences): void {
+    if (this.askedBy)
+      for (const key of file.asked) {
+        const uris = this.askedBy.get(key);
+        uris?.delete(file.summary.uri);
+        if (uris?.size === 0) this.askedBy.delete(key);
+      }
     for (const [id, incoming] of file.incoming) {
       const list = this.byHeadline.get(id);
       const at = list ? list.lastIndexOf(incoming) : -1;
@@ -192,8 +229,11 @@ export class ReferenceGraph {
   private current(file: FileReferences | undefined, summary: IssueSummary): FileReferences | undefined {
     if (file?.summary !== summary) return undefined;
     const version = this.index.headlinesVersion;
-    if (file.headlinesVersion === version) return file;
-    const changed = this.changedSince(file.headlinesVersion);
+    // A counted file resolves as counted at the graph's headlines' version, however long ago it was resolved.
+    const since =
+      this.counted.get(summary.uri) === file ? Math.max(file.headlinesVersion, this.headlinesVersion ?? -1) : file.headlinesVersion;
+    if (since === version) return file;
+    const changed = this.changedSince(since);
     if (!changed) return undefined;
     if (changed.size < file.asked.size) {
       for (const key of changed) if (file.asked.has(key)) return undefined;
@@ -224,4 +264,10 @@ export class ReferenceGraph {
     }
     return { summary, headlinesVersion: this.index.headlinesVersion, incoming, asked };
   }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
