@@ -4,7 +4,7 @@
 // article started then is moved to where it starts now.
 import type { Article } from '../model/types';
 import { articleKey } from '../model/parse';
-import { detach, detached } from '../model/detach';
+import { detach, detached, kept } from '../model/detach';
 import { shifted } from '../model/shift';
 
 interface Entry {
@@ -89,8 +89,8 @@ export class ArticleResults {
       return known.value as T;
     }
     const value = compute();
-    const kept = { key: detach(key), value: detached(value) };
-    now.set(kept.key, kept);
+    const copy = { key: detach(key), value: kept(value) };
+    now.set(copy.key, copy);
     return value;
   }
 

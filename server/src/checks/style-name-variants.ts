@@ -121,11 +121,18 @@ export function forEachCapitalized(text: string, from: number, to: number, found
  */
 type Counts = readonly (readonly [word: string, count: number, midSentence: boolean, places: readonly number[]])[];
 
+/**
+ * One article's counts, in parts (its paragraphs after an edit, else the whole article), each with how far into
+ * the article it starts: places in a part are from its start. Not joined into one: that took longer than the
+ * rest of the check after a keystroke, and unchanged paragraphs keep the very same parts.
+ */
+type ArticleCounts = readonly (readonly [counts: Counts, from: number])[];
+
 /** The issue's counts, kept from one version to the next: after a keystroke only the edited article's are redone. */
 interface Tally {
   /** The articles' counts it sums, in order. */
-  readonly counts: readonly Counts[];
-  /** Each word: how often it occurs, and in how many articles mid-sentence. Holds no slice of the text. */
+  readonly counts: readonly ArticleCounts[];
+  /** Each word: how often it occurs, and in how many parts mid-sentence. Holds no slice of the text. */
   readonly words: Map<string, { count: number; midSentence: number }>;
   /** The words of `words` by their skeleton: only spellings of one skeleton are compared. */
   readonly bySkeleton: Map<string, Set<string>>;
@@ -144,7 +151,7 @@ interface Variant {
   readonly common: { readonly word: string; readonly count: number };
 }
 
-function tallied(previous: Tally | undefined, counts: readonly Counts[]): Tally {
+function tallied(previous: Tally | undefined, counts: readonly ArticleCounts[]): Tally {
   if (!previous) {
     const fresh: Tally = { counts, words: new Map(), bySkeleton: new Map(), changed: new Set() };
     add(fresh, counts, 1);
@@ -168,33 +175,40 @@ function tallied(previous: Tally | undefined, counts: readonly Counts[]): Tally 
   return next;
 }
 
-function sameCounts(a: Counts, b: Counts): boolean {
+/** The same words, counts and mid-sentence uses, part by part (where they are aside). */
+function sameCounts(a: ArticleCounts, b: ArticleCounts): boolean {
+  return a.length === b.length && a.every(([counts], i) => sameWords(counts, b[i]![0]));
+}
+
+function sameWords(a: Counts, b: Counts): boolean {
+  if (a === b) return true;
   return a.length === b.length && a.every(([word, count, mid], i) => word === b[i]![0] && count === b[i]![1] && mid === b[i]![2]);
 }
 
-function add(tally: Tally, counts: readonly Counts[], sign: 1 | -1): void {
+function add(tally: Tally, counts: readonly ArticleCounts[], sign: 1 | -1): void {
   const { words, bySkeleton, changed } = tally;
-  for (const articleCounts of counts) {
-    for (const [word, count, midSentence] of articleCounts) {
-      let entry = words.get(word);
-      const skeleton = skeletonOf(word);
-      if (!entry) {
-        const kept = detach(word);
-        words.set(kept, (entry = { count: 0, midSentence: 0 }));
-        let same = bySkeleton.get(skeleton);
-        if (!same) bySkeleton.set(skeleton, (same = new Set()));
-        same.add(kept);
+  for (const parts of counts) {
+    for (const [partCounts] of parts)
+      for (const [word, count, midSentence] of partCounts) {
+        let entry = words.get(word);
+        const skeleton = skeletonOf(word);
+        if (!entry) {
+          const kept = detach(word);
+          words.set(kept, (entry = { count: 0, midSentence: 0 }));
+          let same = bySkeleton.get(skeleton);
+          if (!same) bySkeleton.set(skeleton, (same = new Set()));
+          same.add(kept);
+        }
+        entry.count += sign * count;
+        if (midSentence) entry.midSentence += sign;
+        if (entry.count === 0) {
+          words.delete(word);
+          const same = bySkeleton.get(skeleton)!;
+          same.delete(word);
+          if (same.size === 0) bySkeleton.delete(skeleton);
+        }
+        changed.add(skeleton);
       }
-      entry.count += sign * count;
-      if (midSentence) entry.midSentence += sign;
-      if (entry.count === 0) {
-        words.delete(word);
-        const same = bySkeleton.get(skeleton)!;
-        same.delete(word);
-        if (same.size === 0) bySkeleton.delete(skeleton);
-      }
-      changed.add(skeleton);
-    }
   }
 }
 
@@ -266,22 +280,6 @@ function countsIn(text: string, prose: readonly Paragraph[], base: number): Coun
   return [...counts.values()];
 }
 
-/** One article's counts from its paragraphs', each with how far its paragraph starts into the article. */
-function joined(parts: readonly (readonly [counts: Counts, from: number])[]): Counts {
-  const counts = new Map<string, [word: string, count: number, midSentence: boolean, places: number[]]>();
-  for (const [paragraphCounts, from] of parts) {
-    for (const [word, count, midSentence, places] of paragraphCounts) {
-      const entry = counts.get(word);
-      if (entry) {
-        entry[1] += count;
-        entry[2] ||= midSentence;
-        for (const place of places) entry[3].push(place + from);
-      } else counts.set(word, [word, count, midSentence, places.map((place) => place + from)]);
-    }
-  }
-  return [...counts.values()];
-}
-
 /** Of one skeleton's words, the rare spellings that are likely variants of commoner ones, each with the commonest such. */
 function variantsAmong(
   words: Tally['words'],
@@ -315,22 +313,22 @@ function variantsAmong(
   return variants;
 }
 
+/** A variant spelling in an article: its places in a part, and how far into the article the part starts. */
+type Found = readonly [word: string, places: readonly number[], from: number];
+
 /** Per article's counts, those of the variant spellings (for the variants' words they were picked for). */
-const variantCounts = new WeakMap<
-  Counts,
-  { readonly words: ReadonlySet<string>; readonly found: readonly (readonly [string, readonly number[]])[] }
->();
+const variantCounts = new WeakMap<ArticleCounts, { readonly words: ReadonlySet<string>; readonly found: readonly Found[] }>();
 
 /**
  * The words of `counts` that are variant spellings (`words` holds them all), with their places, in the order met:
  * kept for the article's counts while the variants' words stay, so that a keystroke does not go through every
  * word of every unchanged article again.
  */
-function variantWordsIn(counts: Counts, words: ReadonlySet<string>) {
+function variantWordsIn(counts: ArticleCounts, words: ReadonlySet<string>): readonly Found[] {
   const known = variantCounts.get(counts);
   if (known?.words === words) return known.found;
-  const found: (readonly [string, readonly number[]])[] = [];
-  for (const [word, , , at] of counts) if (words.has(word)) found.push([word, at]);
+  const found: Found[] = [];
+  for (const [part, from] of counts) for (const [word, , , at] of part) if (words.has(word)) found.push([word, at, from]);
   variantCounts.set(counts, { words, found });
   return found;
 }
@@ -351,12 +349,12 @@ export const styleNameVariants: Check = {
       counts: context.perArticle(
         'style.name-variants',
         article,
-        () => {
+        (): ArticleCounts => {
           const prose = proseOf(text, article);
-          if (context.firstVersion) return countsIn(text, prose, article.start);
+          if (context.firstVersion) return [[countsIn(text, prose, article.start), 0]];
           // In the article a keystroke changed, the paragraphs it left as they were are not read again.
           const read = (t: string, paragraph: Paragraph): Counts => countsIn(t, [paragraph], paragraph.start);
-          return joined(prose.map((p) => [readParagraph(context, 'style.name-variants', p, read), p.start - article.start] as const));
+          return prose.map((p) => [readParagraph(context, 'style.name-variants', p, read), p.start - article.start] as const);
         },
         false,
       ),
@@ -375,11 +373,12 @@ export const styleNameVariants: Check = {
     const everywhere = new Set(variants.map(({ rare }) => rare.word));
     const first = new Set(variants.map(({ common }) => common.word).filter((word) => !everywhere.has(word)));
     for (const { article, counts } of counted) {
-      for (const [word, at] of variantWordsIn(counts, tally.variantWords!)) {
+      for (const [word, at, from] of variantWordsIn(counts, tally.variantWords!)) {
         const all = everywhere.has(word);
         if (!all && !first.delete(word)) continue;
         const list = places.get(word)!;
-        for (let i = 0; i < (all ? at.length : 2); i += 2) list.push({ start: article.start + at[i]!, end: article.start + at[i + 1]! });
+        const base = article.start + from;
+        for (let i = 0; i < (all ? at.length : 2); i += 2) list.push({ start: base + at[i]!, end: base + at[i + 1]! });
       }
     }
     const findings: Finding[] = [];

@@ -11,14 +11,28 @@ export function detach(text: string): string {
   return text.length < VIEW_LENGTH ? text : (' ' + text).slice(1);
 }
 
-/** A copy of the value with every string in it detached; the value itself when it holds none long enough. */
+/** A copy of the value with every string in it detached. Lists `kept` as such are not copied again. */
 export function detached<T>(value: T): T {
   return detachAny(value) as T;
+}
+
+/**
+ * Lists known to hold no slice of any text: what is kept between versions (`kept`). A result built of them (an
+ * article's, of its paragraphs' kept results) is then copied without copying them again.
+ */
+const keptLists = new WeakSet<readonly unknown[]>();
+
+/** A detached copy of the value, to be kept: a list is known as such, and detached again it is itself. */
+export function kept<T>(value: T): T {
+  const copy = detached(value);
+  if (Array.isArray(copy)) keptLists.add(copy);
+  return copy;
 }
 
 function detachAny(value: unknown): unknown {
   if (typeof value === 'string') return detach(value);
   if (Array.isArray(value)) {
+    if (keptLists.has(value)) return value;
     const out: unknown[] = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) out[i] = detachAny(value[i]);
     return out;
@@ -39,7 +53,7 @@ export function rememberingStrings<T>(compute: (text: string) => T, capacity: nu
   return (text) => {
     let answer = answers.get(text);
     if (answer === undefined) {
-      answer = detached(compute(text));
+      answer = kept(compute(text));
       if (answers.size >= capacity) answers.clear();
       answers.set(detach(text), answer);
     }
