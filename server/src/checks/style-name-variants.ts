@@ -1,6 +1,6 @@
 import { append } from '../model/arrays';
 import { detach, rememberingStrings } from '../model/detach';
-import { titleKey } from '../model/text';
+import { isWhitespace, titleKey } from '../model/text';
 import { LETTER, UPPER, bitsAt, knownBits, widthAt } from '../model/words';
 import type { Check, Finding, TextEdit } from './check';
 import type { Paragraph } from '../model/types';
@@ -13,9 +13,6 @@ const COMPARISONS_PER_NAME = 12;
 const SENTENCE_START = new Set([...'.!?“"(:'].map((c) => c.charCodeAt(0)));
 const S = 's'.charCodeAt(0);
 const isApostrophe = (code: number): boolean => code === 0x27 || code === 0x2019;
-const WHITE = /\s/;
-/** What `\s` matches, without a regular expression for the common characters. */
-const isWhite = (code: number): boolean => code === 32 || (code < 128 ? code >= 9 && code <= 13 : WHITE.test(String.fromCharCode(code)));
 
 /** Edit distance counting a swap of neighbours as one (Janaozen / Janazoen). */
 export function osaDistance(a: string, b: string): number {
@@ -267,7 +264,7 @@ function countsIn(text: string, prose: readonly Paragraph[], base: number): Coun
       if (word.charCodeAt(word.length - 1) === S && isApostrophe(word.charCodeAt(word.length - 2))) word = word.slice(0, -2);
       if (word.length < 5 || word.length > MAX_NAME_LENGTH || inCapitals(word)) return;
       let k = start - 1;
-      while (k >= paragraph.start && isWhite(text.charCodeAt(k))) k--;
+      while (k >= paragraph.start && isWhitespace(text.charCodeAt(k))) k--;
       const midSentence = k >= paragraph.start && !SENTENCE_START.has(text.charCodeAt(k));
       const entry = counts.get(word);
       if (entry) {

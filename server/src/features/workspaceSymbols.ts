@@ -1,8 +1,9 @@
 // Workspace symbols (Ctrl+T): every headline of every bulletin in the workspace.
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { SymbolInformation } from 'vscode-languageserver-types';
+import { keepFirst } from '../model/arrays';
 import { baseName, describeIssue } from '../model/issue';
-import { titleKey } from '../model/text';
+import { isWhitespace, titleKey } from '../model/text';
 import type { HeadlineLookup } from '../workspace/index';
 import type { HeadlineEntry, IssueSummary } from '../workspace/summary';
 
@@ -23,9 +24,6 @@ function fuzzy(query: string, key: string): boolean {
   return true;
 }
 
-const WHITE = /\s/;
-const isWhite = (code: number): boolean => code === 32 || (code < 128 ? code >= 9 && code <= 13 : WHITE.test(String.fromCharCode(code)));
-
 /** True when the query (which holds no whitespace) is in the key, whitespace in the key aside: without copying it. */
 function contains(key: string, query: string): boolean {
   const first = query[0]!;
@@ -35,7 +33,7 @@ function contains(key: string, query: string): boolean {
     while (i < query.length && j < key.length) {
       const code = key.charCodeAt(j);
       if (code === query.charCodeAt(i)) i++;
-      else if (!isWhite(code)) break;
+      else if (!isWhitespace(code)) break;
       j++;
     }
     if (i === query.length) return true;
@@ -63,18 +61,7 @@ export function workspaceSymbols(lookup: HeadlineLookup, query: string): SymbolI
     for (const headline of summary.headlines) {
       const key = headline.key;
       if (q.length > 0 && !fuzzy(q, key)) continue;
-      const match = { headline, summary, score: q.length === 0 || contains(key, q) ? 0 : 1 };
-      if (top.length === MAX_RESULTS && !before(match, top[MAX_RESULTS - 1]!)) continue;
-      // After those it is not before: equal ones stay in the order found.
-      let lo = 0;
-      let hi = top.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (before(match, top[mid]!)) hi = mid;
-        else lo = mid + 1;
-      }
-      if (top.length === MAX_RESULTS) top.pop();
-      top.splice(lo, 0, match);
+      keepFirst(top, { headline, summary, score: q.length === 0 || contains(key, q) ? 0 : 1 }, MAX_RESULTS, before);
     }
   }
   return top.map(({ headline, summary }) => ({

@@ -133,6 +133,13 @@ export function textAt(text: string, start: number, end: number): Text {
   return { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
 }
 
+const WHITESPACE = /\s/;
+
+/** What `\s` matches, without a regular expression for the common characters. */
+export function isWhitespace(code: number): boolean {
+  return code === 32 || (code < 128 ? code >= 9 && code <= 13 : WHITESPACE.test(String.fromCharCode(code)));
+}
+
 export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
 }

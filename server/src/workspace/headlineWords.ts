@@ -1,12 +1,17 @@
 // Headlines by the words of their titles, for "did you mean" suggestions. Each headline is held under a number,
 // so that counting the words a title shares with thousands of headlines (an archive's common words) is counting
 // in an array, not in a map keyed by headline: in a 2,000-issue archive that was most of a suggestion's time.
+import { keepFirst } from '../model/arrays';
 import type { HeadlineEntry } from './summary';
 
 /** By file, then by place in the file. */
 function inFileOrder(a: HeadlineEntry, b: HeadlineEntry): number {
   return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.start - b.start;
 }
+
+/** More words shared first; ties by file, then by place in the file. */
+const mostFirst = (a: readonly [HeadlineEntry, number], b: readonly [HeadlineEntry, number]): boolean =>
+  a[1] > b[1] || (a[1] === b[1] && inFileOrder(a[0], b[0]) < 0);
 
 export class HeadlineWords {
   private readonly entries: (HeadlineEntry | undefined)[] = [];
@@ -71,22 +76,7 @@ export class HeadlineWords {
           counts[slot] = count + 1;
         }
       }
-      const before = (entry: HeadlineEntry, count: number, other: readonly [HeadlineEntry, number]): boolean =>
-        count > other[1] || (count === other[1] && inFileOrder(entry, other[0]) < 0);
-      for (const slot of touched) {
-        const entry = entries[slot]!;
-        const count = counts[slot]!;
-        let at = top.length;
-        if (at === limit) {
-          if (limit === 0 || !before(entry, count, top[limit - 1]!)) continue;
-          at--;
-        }
-        while (at > 0 && before(entry, count, top[at - 1]!)) {
-          top[at] = top[at - 1]!;
-          at--;
-        }
-        top[at] = [entry, count];
-      }
+      for (const slot of touched) keepFirst(top, [entries[slot]!, counts[slot]!], limit, mostFirst);
     } finally {
       for (const slot of touched) counts[slot] = 0;
     }
