@@ -9,11 +9,13 @@ import { runChecks } from '../../server/src/checks/run';
 import { documentLinks } from '../../server/src/features/documentLinks';
 import { FoldingMemo, foldingRanges } from '../../server/src/features/folding';
 import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
+import { ArticleResults } from '../../server/src/checks/articleResults';
 import { ParseCache } from '../../server/src/model/incremental';
+import { parsedParagraph } from '../../server/src/model/paragraphs';
 import { DEFAULT_PARSE_OPTIONS, parseBulletin } from '../../server/src/model/parse';
 import { detached } from '../../server/src/model/detach';
 import { movedArticleInPlace, movedBlockInPlace, movedContentsEntryInPlace, shifted } from '../../server/src/model/shift';
-import type { ContentsEntry } from '../../server/src/model/types';
+import type { BulletinDocument, ContentsEntry } from '../../server/src/model/types';
 import { scanBlocks } from '../../server/src/model/blocks';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
 import { syncedDocuments } from '../../server/src/protocol/documents';
@@ -662,6 +664,68 @@ Almaz Rysaliev is an IWPR contributor.
       }
     });
   }
+});
+
+describe("what is read from an edited article's paragraphs", () => {
+  /** The sample, and a place in the body of an article in its middle, with the paragraphs before and after it there. */
+  const setting = () => {
+    const text = sample();
+    const doc = parseBulletin(text);
+    const article = doc.articles[Math.floor(doc.articles.length / 2)]!;
+    const middle = article.body[Math.floor(article.body.length / 2)]!;
+    return { text, at: middle.start + 5, article: doc.articles.indexOf(article) };
+  };
+
+  test('the parse keeps the paragraphs of the edited article that the edit left alone, each the same object, moved', () => {
+    const { text, at, article } = setting();
+    const cache = new ParseCache();
+    const before = parseBulletin(text, undefined, cache);
+    const spans = before.paragraphs.map((p) => [p.start, p.end]);
+    const objects = [...before.paragraphs];
+    const after = parseBulletin(`${text.slice(0, at)}xy${text.slice(at)}`, undefined, cache);
+    const edited = after.articles[article]!;
+    const own = after.paragraphs.filter((p) => p.start >= edited.start && p.end <= edited.end);
+    const kept = own.filter((p) => objects.includes(p));
+    // All but the edited paragraph; those after the edit moved by the two characters typed.
+    expect(kept.length).toBe(own.length - 1);
+    for (const p of kept) {
+      const [start, end] = spans[objects.indexOf(p)]!;
+      expect([p.start, p.end]).toEqual(p.start > at ? [start! + 2, end! + 2] : [start, end]);
+    }
+    // The article parsed again holds copies; each is found as the document's own paragraph.
+    for (const copy of edited.body) {
+      const parsed = parsedParagraph(after, copy);
+      expect(parsed && after.paragraphs.includes(parsed)).toBe(true);
+      expect([parsed!.start, parsed!.end]).toEqual([copy.start, copy.end]);
+    }
+    expect(parsedParagraph(after, { ...edited.body[0]!, end: edited.body[0]!.end - 1 })).toBeUndefined();
+  });
+
+  test('a result is read again only for the edited paragraph, and for every paragraph once the assumptions change', () => {
+    const { text, at, article } = setting();
+    const cache = new ParseCache();
+    const results = new ArticleResults();
+    let reads = 0;
+    const readAll = (doc: BulletinDocument, assumptions: string): void => {
+      results.nextRound(assumptions);
+      const edited = doc.articles[article]!;
+      for (const paragraph of doc.paragraphs)
+        if (paragraph.start >= edited.start && paragraph.end <= edited.end)
+          expect(results.ofParagraph('length', paragraph, () => (reads++, paragraph.end - paragraph.start))).toBe(
+            paragraph.end - paragraph.start,
+          );
+    };
+    const first = parseBulletin(text, undefined, cache);
+    readAll(first, 'width 72');
+    const paragraphs = reads;
+    expect(paragraphs).toBeGreaterThan(3);
+    reads = 0;
+    readAll(parseBulletin(`${text.slice(0, at)}x${text.slice(at)}`, undefined, cache), 'width 72');
+    expect(reads).toBe(1);
+    reads = 0;
+    readAll(parseBulletin(`${text.slice(0, at)}xz${text.slice(at)}`, undefined, cache), 'width 73');
+    expect(reads).toBe(paragraphs);
+  });
 });
 
 describe('edits logged by the document sync', () => {

@@ -2,7 +2,7 @@
 // a keystroke only the edited article is checked again. An article is known
 // by its key (text and blank lines before it); a result computed where the
 // article started then is moved to where it starts now.
-import type { Article } from '../model/types';
+import type { Article, Paragraph } from '../model/types';
 import { articleKey } from '../model/parse';
 import { detach, detached, kept } from '../model/detach';
 import { shifted } from '../model/shift';
@@ -27,6 +27,12 @@ export class ArticleResults {
   /** What `remembered` keeps, by name and then key: this round's and the last round's, as for articles. */
   private keyedNow = new Map<string, Map<string, Keyed>>();
   private keyedBefore = new Map<string, Map<string, Keyed>>();
+  /**
+   * What was read from one paragraph's text, by name, under the parse's paragraph object: the parse keeps the
+   * object (moving it) only while the paragraph's text is unchanged, so a result kept under it needs no key made
+   * of that text, hashed and compared after every keystroke.
+   */
+  private byParagraph = new WeakMap<Paragraph, Map<string, Keyed>>();
   /** Rounds since what the checks assume last changed: 1 while checking a document's first version. */
   private rounds = 0;
   private assumptions: string | undefined;
@@ -41,6 +47,7 @@ export class ArticleResults {
       this.current = new Map();
       this.kept = new Map();
       this.keyedNow = new Map();
+      this.byParagraph = new WeakMap();
       this.rounds = 0;
     }
     this.previous = this.current;
@@ -91,6 +98,20 @@ export class ArticleResults {
     const value = compute();
     const copy = { key: detach(key), value: kept(value) };
     now.set(copy.key, copy);
+    return value;
+  }
+
+  /**
+   * What `compute` gives for the parsed paragraph `paragraph` (one of the document's, not a copy), kept under
+   * `name` for as long as the parse keeps the paragraph. It must hold no offset.
+   */
+  ofParagraph<T>(name: string, paragraph: Paragraph, compute: () => T): T {
+    let results = this.byParagraph.get(paragraph);
+    if (!results) this.byParagraph.set(paragraph, (results = new Map<string, Keyed>()));
+    const known = results.get(name);
+    if (known) return known.value as T;
+    const value = compute();
+    results.set(name, { key: name, value: kept(value) });
     return value;
   }
 

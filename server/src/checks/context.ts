@@ -1,6 +1,6 @@
 // Everything a check may read: the model, the issue's identity, the workspace
 // lookups and the profile. Facts several checks share are computed once.
-import type { Article } from '../model/types';
+import type { Article, Paragraph } from '../model/types';
 import { append } from '../model/arrays';
 import { issueIdentity } from '../model/issue';
 import type { IssueIdentity } from '../model/issue';
@@ -48,6 +48,12 @@ export interface CheckContext {
    * (a paragraph's text, say); reused from the last version that asked for the same key. It must hold no offset.
    */
   remembered<T>(name: string, key: string, compute: () => T): T;
+  /**
+   * What `compute` reads from one of the document's paragraphs (`doc.paragraphs`, not a copy the article holds),
+   * kept under `name` while the parse keeps that paragraph, which it does only while its text is unchanged. It
+   * must hold no offset.
+   */
+  ofParagraph<T>(name: string, paragraph: Paragraph, compute: () => T): T;
   /** True for a document's first version (or the first since the width or line break changed): nothing is kept yet. */
   readonly firstVersion: boolean;
   /** Set when the document is too large for the full checks: only the quick ones run, with a notice. */
@@ -97,6 +103,7 @@ export function createCheckContext(
     perArticle: (name, article, compute, positioned) => results.get(name, article, compute, positioned),
     acrossVersions: (name, update) => results.acrossVersions(name, update),
     remembered: (name, key, compute) => results.remembered(name, key, compute),
+    ofParagraph: (name, paragraph, compute) => results.ofParagraph(name, paragraph, compute),
     firstVersion: results.first,
     text: doc.text,
     doc,

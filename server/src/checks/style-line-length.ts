@@ -9,6 +9,10 @@ import type { Check, Finding } from './check';
 import { proseOf } from './facts/prose';
 
 const URL = /(?:https?:\/\/|www\.|mailto:)\S+/;
+/** What a paragraph of an edited article is found to hold, kept by whether it may be rewrapped. */
+const REWRAPPABLE = 'style.line-length: rewrappable';
+const NOT_REWRAPPABLE = 'style.line-length';
+const NONE: ReadonlySet<number> = new Set();
 
 export const styleLineLength: Check = {
   code: 'style.line-length',
@@ -42,7 +46,18 @@ export const styleLineLength: Check = {
         findings,
         context.perArticle('style.line-length', article, () => {
           const prose = new Set(proseOf(text, article).map((p) => p.start));
-          return longLines(text, paragraphs.slice(first, end), prose, width, eol);
+          const own = paragraphs.slice(first, end);
+          if (context.firstVersion) return longLines(text, own, prose, width, eol);
+          // The article an edit changed: its other paragraphs' lines are not measured again.
+          const found: Finding[] = [];
+          for (const paragraph of own) {
+            const rewrappable = prose.has(paragraph.start);
+            const fromStart = context.ofParagraph(rewrappable ? REWRAPPABLE : NOT_REWRAPPABLE, paragraph, () =>
+              shifted(longLines(text, [paragraph], rewrappable ? prose : NONE, width, eol), -paragraph.start),
+            );
+            if (fromStart.length > 0) append(found, shifted(fromStart, paragraph.start));
+          }
+          return found;
         }),
       );
     }

@@ -134,6 +134,8 @@ export function blockLineStart(text: string, block: Block): number {
 
 /** The block with another count of blank lines before it. */
 export function withBlanksBefore(block: Block, blanksBefore: number): Block {
+  // The same block where nothing changes: what was read from its paragraph is kept by the object.
+  if (blanksBeforeOf(block) === blanksBefore) return block;
   switch (block.type) {
     case 'paragraph':
       return { type: 'paragraph', paragraph: Object.assign({}, block.paragraph, { blanksBefore }) };
@@ -144,7 +146,7 @@ export function withBlanksBefore(block: Block, blanksBefore: number): Block {
   }
 }
 
-function blanksBefore(block: Block): number {
+function blanksBeforeOf(block: Block): number {
   switch (block.type) {
     case 'paragraph':
       return block.paragraph.blanksBefore;
@@ -181,7 +183,7 @@ export function groupChunks(blocks: readonly Block[], firstAlone = false): Chunk
       end: blockSpan(current[current.length - 1]!).end,
       blocks: current,
       paragraphs,
-      blanksBefore: blanksBefore(current[0]!),
+      blanksBefore: blanksBeforeOf(current[0]!),
     });
     current = [];
     paragraphs = [];

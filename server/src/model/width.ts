@@ -1,26 +1,45 @@
 // The line width an issue keeps to: the length its wrapped prose lines reach.
+import { append } from './arrays';
 import { linesOf } from './lines';
-import type { Article, BulletinDocument } from './types';
+import { parsedParagraph } from './paragraphs';
+import type { Article, BulletinDocument, Paragraph } from './types';
 
 export const DEFAULT_WIDTH = 72;
 const WRAP_SLACK = 2;
 const SAMPLED_LINES = 4000;
 
 const lengthsByArticle = new WeakMap<Article, readonly number[]>();
+/** A paragraph's wrapped lines' lengths, by the document's paragraph object, which the parse keeps while its text is. */
+const lengthsByParagraph = new WeakMap<Paragraph, readonly number[]>();
 
-/** The lengths of an article's wrapped lines (every line of a body paragraph but its last), read once per article. */
-function wrappedLengths(text: string, article: Article): readonly number[] {
+/**
+ * The lengths of an article's wrapped lines (every line of a body paragraph but its last), read once per article.
+ * After an edit (`edited`), the edited article's paragraphs that the edit left alone are not read again.
+ */
+function wrappedLengths(doc: BulletinDocument, article: Article, edited: boolean): readonly number[] {
   let lengths = lengthsByArticle.get(article);
   if (!lengths) {
     const found: number[] = [];
     for (const paragraph of article.body) {
       if (paragraph.lineCount < 2) continue;
-      const lines = linesOf(text, paragraph);
-      for (let i = 0; i < lines.length - 1; i++) found.push(lines[i]!.end - lines[i]!.start);
+      const parsed = edited ? parsedParagraph(doc, paragraph) : undefined;
+      let own = parsed && lengthsByParagraph.get(parsed);
+      if (!own) {
+        own = paragraphLengths(doc.text, paragraph);
+        if (parsed) lengthsByParagraph.set(parsed, own);
+      }
+      append(found, own);
       if (found.length > SAMPLED_LINES) break;
     }
     lengthsByArticle.set(article, (lengths = found));
   }
+  return lengths;
+}
+
+function paragraphLengths(text: string, paragraph: Paragraph): number[] {
+  const lines = linesOf(text, paragraph);
+  const lengths: number[] = [];
+  for (let i = 0; i < lines.length - 1; i++) lengths.push(lines[i]!.end - lines[i]!.start);
   return lengths;
 }
 
@@ -97,12 +116,12 @@ interface Measure {
 const measures = new WeakMap<Article, Measure>();
 
 /** The first articles whose wrapped lines number more than SAMPLED_LINES together, or all of them. */
-function sampledArticles(doc: BulletinDocument): Article[] {
+function sampledArticles(doc: BulletinDocument, edited: boolean): Article[] {
   const sampled: Article[] = [];
   let lines = 0;
   for (const article of doc.articles) {
     sampled.push(article);
-    lines += wrappedLengths(doc.text, article).length;
+    lines += wrappedLengths(doc, article, edited).length;
     if (lines > SAMPLED_LINES) break;
   }
   return sampled;
@@ -125,8 +144,8 @@ function sampledArticles(doc: BulletinDocument): Article[] {
  */
 export function measuredWidth(doc: BulletinDocument): number {
   const [first, second] = doc.articles;
-  const sampled = sampledArticles(doc);
   const known = (first && measures.get(first)) ?? (second && measures.get(second));
+  const sampled = sampledArticles(doc, known !== undefined);
   let measure: Measure;
   if (known) {
     measure = known;
@@ -136,14 +155,14 @@ export function measuredWidth(doc: BulletinDocument): number {
       if (before[i] === sampled[i]) continue;
       // The article measured last time was counted in then: its lengths are known.
       if (before[i]) known.counts.add(lengthsByArticle.get(before[i]!)!, -1);
-      if (sampled[i]) known.counts.add(wrappedLengths(doc.text, sampled[i]!), 1);
+      if (sampled[i]) known.counts.add(wrappedLengths(doc, sampled[i]!, true), 1);
       changed = true;
     }
     known.sampled = sampled;
     if (changed) known.width = known.counts.width();
   } else {
     const counts = new LengthCounts();
-    for (const article of sampled) counts.add(wrappedLengths(doc.text, article), 1);
+    for (const article of sampled) counts.add(wrappedLengths(doc, article, false), 1);
     measure = { sampled, counts, width: counts.width() };
   }
   if (first) measures.set(first, measure);

@@ -1,6 +1,7 @@
 // The paragraphs house style reads as prose: standfirsts and article bodies.
 // Headlines, labels, bylines, notices, URLs and the footer are not prose.
 import { append } from '../../model/arrays';
+import { parsedParagraph } from '../../model/paragraphs';
 import { shifted } from '../../model/shift';
 import { isCapitals } from '../../model/text';
 import type { Article, Paragraph } from '../../model/types';
@@ -70,10 +71,11 @@ function keyOf(context: CheckContext, paragraph: Paragraph): string {
 }
 
 /**
- * What `read` finds in a paragraph of the article a keystroke changed, kept under `name` by the paragraph's text:
- * the paragraphs the keystroke left as they were are not read again. `read` must give what holds no offset but
- * from the paragraph's start. Not for a document's first version (`firstVersion`), where every paragraph is read
- * once and keeping them all would copy the whole text: read whole articles then.
+ * What `read` finds in a paragraph of the article a keystroke changed, kept under `name` by the document's own
+ * paragraph object, which the parse keeps only while the paragraph's text is unchanged (else, by the paragraph's
+ * text): the paragraphs the keystroke left as they were are not read again, nor their text hashed to look them
+ * up. `read` must give what holds no offset but from the paragraph's start. Not for a document's first version
+ * (`firstVersion`), where every paragraph is read once: read whole articles then.
  */
 export function readParagraph<T>(
   context: CheckContext,
@@ -81,6 +83,8 @@ export function readParagraph<T>(
   paragraph: Paragraph,
   read: (text: string, paragraph: Paragraph) => T,
 ): T {
+  const parsed = parsedParagraph(context.doc, paragraph);
+  if (parsed) return context.ofParagraph(name, parsed, () => read(context.text, paragraph));
   if (paragraph.end - paragraph.start > LONGEST_KEPT) return read(context.text, paragraph);
   return context.remembered(name, keyOf(context, paragraph), () => read(context.text, paragraph));
 }
