@@ -14,6 +14,7 @@ import { ParseCache } from '../../server/src/model/incremental';
 import { parsedParagraph } from '../../server/src/model/paragraphs';
 import { DEFAULT_PARSE_OPTIONS, parseBulletin } from '../../server/src/model/parse';
 import { detached } from '../../server/src/model/detach';
+import { detachedArticle } from '../../server/src/model/detachArticle';
 import { movedArticleInPlace, movedBlockInPlace, movedContentsEntryInPlace, shifted } from '../../server/src/model/shift';
 import type { BulletinDocument, ContentsEntry } from '../../server/src/model/types';
 import { scanBlocks } from '../../server/src/model/blocks';
@@ -609,6 +610,25 @@ Almaz Rysaliev is an IWPR contributor.
 `;
   const doc = parseBulletin(text);
   const [article] = doc.articles;
+
+  test('an article detached field by field equals one detached by walking every property, and shares no node with it', () => {
+    const archive = ['rca-2009-04-574.bulletin', 'rca-2011-12-632.bulletin'].map((f) =>
+      readFileSync(path.join(FIXTURES, 'archive', f), 'utf8'),
+    );
+    const articles = [article!, ...[sample(), clean(), ...archive].flatMap((t) => parseBulletin(t).articles)];
+    for (const original of articles) {
+      const copy = detachedArticle(original);
+      expect(JSON.stringify(copy)).toBe(JSON.stringify(detached(original)));
+      const nodes = new Set<unknown>();
+      const walk = (value: unknown, into: (node: object) => void): void => {
+        if (typeof value !== 'object' || value === null) return;
+        into(value);
+        for (const v of Object.values(value)) walk(v, into);
+      };
+      walk(original, (node) => nodes.add(node));
+      walk(copy, (node) => expect(nodes.has(node)).toBe(false));
+    }
+  });
 
   test('the bulletin written for it has every field', () => {
     expect(article).toBeDefined();

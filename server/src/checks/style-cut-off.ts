@@ -2,14 +2,14 @@ import { characterStart, endsWithClosingPunctuation } from '../model/text';
 import { lastLine } from '../model/lines';
 import type { Check, Finding } from './check';
 import type { Paragraph } from '../model/types';
-import { perArticleProse } from './facts/prose';
+import { perParagraphProse } from './facts/prose';
 
 const URL_AT_END = /(?:https?:\/\/|www\.|mailto:)\S+$/;
 
-/** The last words of a paragraph, for the message. */
-function tail(text: string, end: number): string {
+/** The last words of a paragraph, for the message: its own, never the paragraph's before it. */
+function tail(text: string, paragraph: Paragraph): string {
   const words = text
-    .slice(characterStart(text, Math.max(0, end - 80)), end)
+    .slice(characterStart(text, Math.max(paragraph.start, paragraph.end - 80)), paragraph.end)
     .trim()
     .split(/\s+/);
   return words.slice(-4).join(' ');
@@ -21,7 +21,7 @@ export const styleCutOff: Check = {
   description: 'A paragraph of prose stops without closing punctuation: it was probably cut off by a bad paste.',
   heuristic: true,
   run(context) {
-    return perArticleProse(context, 'style.cut-off', cutOff);
+    return perParagraphProse(context, 'style.cut-off', (text, paragraph) => cutOff(text, [paragraph]));
   },
 };
 
@@ -34,7 +34,7 @@ function cutOff(text: string, prose: readonly Paragraph[]): Finding[] {
     findings.push({
       start: line.start,
       end: line.end,
-      message: `Paragraph stops without closing punctuation after “…${tail(text, paragraph.end)}”: was it cut off?`,
+      message: `Paragraph stops without closing punctuation after “…${tail(text, paragraph)}”: was it cut off?`,
     });
   }
   return findings;

@@ -6,7 +6,7 @@ import type { ArticleOptions } from './article';
 import { groupChunks, scanBlocks } from './blocks';
 import type { Block, Chunk } from './blocks';
 import { parseNotice, parsePreamble } from './contents';
-import { detached } from './detach';
+import { detachedArticle } from './detachArticle';
 import { blocksAfterEdit } from './incremental';
 import type { KeptArticle, KnownUnchanged, ParseCache } from './incremental';
 import { paragraphSignature, parseFooter } from './footer';
@@ -162,7 +162,7 @@ function reuseArticles(text: string, drafts: readonly Draft[], options: ParseOpt
       }
     }
     let article: Article;
-    if (!kept) article = detached(parseArticle(text, draftParagraphs(draft), options));
+    if (!kept) article = detachedArticle(parseArticle(text, draftParagraphs(draft), options));
     else if (moving.has(kept.article))
       // The same text twice (an article pasted again): its second use is a copy, or moving it would move both.
       article = shifted(kept.article, moved);
