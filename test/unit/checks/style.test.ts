@@ -237,6 +237,27 @@ describe('style.unbalanced', () => {
   test('a quotation running over paragraphs opens each and closes at the end', () => {
     expect(problemsOf('style.unbalanced', article('“The first part of the quote.\n\n“The second part, closing now.”'))).toEqual([]);
   });
+
+  test("after edits to the next paragraph's opening quote, a paragraph kept unchanged is reported as a fresh check reports it", () => {
+    const source = article('Intro line.\n\n“The first part of the quote.\n\n“The second part, closing now.”\n\nThe end.');
+    const checked = checkedInTurn(
+      [
+        ['as it is', (t) => t],
+        ['a word typed in the second part', (t) => t.replace('second part', 'second long part')],
+        ["the second part's opening quote deleted", (t) => t.replace('“The second', 'The second')],
+        ['put back', (t) => t.replace('The second', '“The second')],
+      ],
+      (p) => p.code === 'style.unbalanced',
+      source,
+    );
+    const open = checked.map(({ what, text, mine, fresh }) => {
+      expect(mine, what).toEqual(fresh);
+      return mine.map((p) => text.slice(p.start, p.end + 10));
+    });
+    expect(open[1]).toEqual([]);
+    expect(open[2]).toEqual(['“The first ', '”\n\nThe end.']);
+    expect(open[3]).toEqual([]);
+  });
 });
 
 describe('style.line-length', () => {

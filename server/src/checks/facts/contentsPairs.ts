@@ -53,13 +53,27 @@ function headlineKeys(item: Matchable): Keys {
   return { headline: titleKey(headline.text), ...(short ? { shortHeadline: short } : {}) };
 }
 
+/** A standfirst key's words, remembered for the last keys asked about: an edited article asks again each keystroke. */
+const wordsOfKey = new Map<string, ReadonlySet<string>>();
+const WORDS_REMEMBERED = 1_000;
+
+function wordsOf(standfirst: string): ReadonlySet<string> {
+  let words = wordsOfKey.get(standfirst);
+  if (!words) {
+    if (wordsOfKey.size >= WORDS_REMEMBERED) wordsOfKey.clear();
+    // The key is made of the text, not a slice of it: it holds no document.
+    wordsOfKey.set(standfirst, (words = new Set(titleWords(standfirst))));
+  }
+  return words;
+}
+
 /** The standfirst and authors' keys of `item`, a part of `text`; remembered in its keys. */
 function restOf(keys: Keys, text: string, item: Matchable): RestKeys {
   if (!keys.rest) {
     const sf = item.standfirst ? titleKey(text.slice(item.standfirst.start, item.standfirst.end)) : '';
     keys.rest = {
       standfirst: sf,
-      words: new Set(titleWords(sf)),
+      words: wordsOf(sf),
       authors: (item.byline?.authors ?? [])
         .map((a) => personKey(a.name))
         .sort()

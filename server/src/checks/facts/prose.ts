@@ -44,18 +44,6 @@ export function proseParagraphs(context: CheckContext): readonly ProseParagraph[
   });
 }
 
-/** The findings of a check that reads each article's prose alone, reusing those of unchanged articles. */
-export function perArticleProse<T>(context: CheckContext, name: string, find: (text: string, prose: readonly Paragraph[]) => T[]): T[] {
-  const out: T[] = [];
-  for (const article of context.doc.articles) {
-    append(
-      out,
-      context.perArticle(name, article, () => find(context.text, proseOf(context.text, article))),
-    );
-  }
-  return out;
-}
-
 /** Longer paragraphs are read again: what is kept stays a copy of a few paragraphs, not of a long text. */
 const LONGEST_KEPT = 2000;
 
@@ -90,20 +78,31 @@ export function readParagraph<T>(
 }
 
 /**
- * The findings of a check that reads each prose paragraph alone. Unchanged articles' are reused, as by
- * `perArticleProse`; in the edited article, each paragraph whose text the last version checked is not read
- * again. A keystroke in a long article rechecked all its paragraphs before, for one changed.
+ * The findings of a check that reads each prose paragraph alone, or with no more of the next than `keptAs` names
+ * (what the paragraph's results are kept under, by what they depend on in the next paragraph). Unchanged
+ * articles' are reused; in the edited article, each paragraph the last version checked
+ * is not read again. A keystroke in a long article rechecked all its paragraphs before, for one changed.
  */
-export function perParagraphProse(context: CheckContext, name: string, find: (text: string, paragraph: Paragraph) => Finding[]): Finding[] {
+export function perParagraphProse(
+  context: CheckContext,
+  name: string,
+  find: (text: string, paragraph: Paragraph, next: Paragraph | undefined) => Finding[],
+  keptAs: (text: string, next: Paragraph | undefined) => string = () => name,
+): Finding[] {
   const { text } = context;
-  const fromStart = (t: string, paragraph: Paragraph): Finding[] => shifted(find(t, paragraph), -paragraph.start);
   const out: Finding[] = [];
   for (const article of context.doc.articles) {
     const found = context.perArticle(name, article, () => {
       const findings: Finding[] = [];
-      for (const paragraph of proseOf(text, article)) {
-        if (context.firstVersion) append(findings, find(text, paragraph));
-        else append(findings, shifted(readParagraph(context, name, paragraph, fromStart), paragraph.start));
+      const prose = proseOf(text, article);
+      for (let i = 0; i < prose.length; i++) {
+        const paragraph = prose[i]!;
+        const next = prose[i + 1];
+        if (context.firstVersion) append(findings, find(text, paragraph, next));
+        else {
+          const fromStart = (t: string, p: Paragraph): Finding[] => shifted(find(t, p, next), -p.start);
+          append(findings, shifted(readParagraph(context, keptAs(text, next), paragraph, fromStart), paragraph.start));
+        }
       }
       return findings;
     });
