@@ -32,7 +32,7 @@ export class ArticleResults {
    * object (moving it) only while the paragraph's text is unchanged, so a result kept under it needs no key made
    * of that text, hashed and compared after every keystroke.
    */
-  private byParagraph = new WeakMap<Paragraph, Map<string, Keyed>>();
+  private byParagraph = new WeakMap<Paragraph, Map<string, { readonly value: unknown }>>();
   /** Rounds since what the checks assume last changed: 1 while checking a document's first version. */
   private rounds = 0;
   private assumptions: string | undefined;
@@ -107,11 +107,11 @@ export class ArticleResults {
    */
   ofParagraph<T>(name: string, paragraph: Paragraph, compute: () => T): T {
     let results = this.byParagraph.get(paragraph);
-    if (!results) this.byParagraph.set(paragraph, (results = new Map<string, Keyed>()));
+    if (!results) this.byParagraph.set(paragraph, (results = new Map<string, { readonly value: unknown }>()));
     const known = results.get(name);
     if (known) return known.value as T;
     const value = compute();
-    results.set(name, { key: name, value: kept(value) });
+    results.set(name, { value: kept(value) });
     return value;
   }
 

@@ -6,7 +6,7 @@ import { shifted } from '../model/shift';
 import { characterStart, collapseWhitespace } from '../model/text';
 import type { Paragraph } from '../model/types';
 import type { Check, Finding } from './check';
-import { proseOf } from './facts/prose';
+import { paragraphFindings, proseOf } from './facts/prose';
 
 const URL = /(?:https?:\/\/|www\.|mailto:)\S+/;
 /** What a paragraph of an edited article is found to hold, kept by whether it may be rewrapped. */
@@ -52,10 +52,12 @@ export const styleLineLength: Check = {
           const found: Finding[] = [];
           for (const paragraph of own) {
             const rewrappable = prose.has(paragraph.start);
-            const fromStart = context.ofParagraph(rewrappable ? REWRAPPABLE : NOT_REWRAPPABLE, paragraph, () =>
-              shifted(longLines(text, [paragraph], rewrappable ? prose : NONE, width, eol), -paragraph.start),
+            append(
+              found,
+              paragraphFindings(context, rewrappable ? REWRAPPABLE : NOT_REWRAPPABLE, paragraph, (t, p) =>
+                longLines(t, [p], rewrappable ? prose : NONE, width, eol),
+              ),
             );
-            if (fromStart.length > 0) append(found, shifted(fromStart, paragraph.start));
           }
           return found;
         }),

@@ -261,6 +261,25 @@ describe('style.unbalanced', () => {
 });
 
 describe('style.line-length', () => {
+  test('a paragraph kept unchanged while it becomes a standfirst is offered the rewrap a fresh check offers', () => {
+    const long = 'Strikers in the oil town say the promises made to them in the spring have still not been kept today';
+    const source = `SPECIAL REPORT:\n\n${long}\n\nBy Dina Tokbaeva\n\nThe first paragraph of the body.\n\nThe second one.\n`;
+    const checked = checkedInTurn(
+      [
+        ['under a section label, a headline too long', (t) => t],
+        ['a word typed in the body', (t) => t.replace('The second', 'The very second')],
+        ["the label's colon deleted: a headline above, it is the standfirst now", (t) => t.replace('REPORT:', 'REPORT')],
+      ],
+      (p) => p.code === 'style.line-length',
+      source,
+    );
+    const fixes = checked.map(({ what, mine, fresh }) => {
+      expect(mine, what).toEqual(fresh);
+      return mine.map((p) => p.fixes?.length ?? 0);
+    });
+    expect(fixes).toEqual([[0], [0], [1]]);
+  });
+
   test('a line beyond the width, with a fix that rewraps the paragraph and changes no word', () => {
     const profile = { ...DEFAULT_PROFILE, emailWidth: 40 };
     const long = 'This line of prose is much longer than forty columns and goes on.';

@@ -78,6 +78,20 @@ export function readParagraph<T>(
 }
 
 /**
+ * What `find` finds in a paragraph of the article a keystroke changed, kept as `readParagraph` keeps what it reads
+ * (from the paragraph's start, so that it holds where the paragraph has moved to).
+ */
+export function paragraphFindings(
+  context: CheckContext,
+  name: string,
+  paragraph: Paragraph,
+  find: (text: string, paragraph: Paragraph) => Finding[],
+): readonly Finding[] {
+  const fromStart = readParagraph(context, name, paragraph, (t, p) => shifted(find(t, p), -p.start));
+  return fromStart.length > 0 ? shifted(fromStart, paragraph.start) : fromStart;
+}
+
+/**
  * The findings of a check that reads each prose paragraph alone, or with no more of the next than `keptAs` names
  * (what the paragraph's results are kept under, by what they depend on in the next paragraph). Unchanged
  * articles' are reused; in the edited article, each paragraph the last version checked
@@ -99,10 +113,11 @@ export function perParagraphProse(
         const paragraph = prose[i]!;
         const next = prose[i + 1];
         if (context.firstVersion) append(findings, find(text, paragraph, next));
-        else {
-          const fromStart = (t: string, p: Paragraph): Finding[] => shifted(find(t, p, next), -p.start);
-          append(findings, shifted(readParagraph(context, keptAs(text, next), paragraph, fromStart), paragraph.start));
-        }
+        else
+          append(
+            findings,
+            paragraphFindings(context, keptAs(text, next), paragraph, (t, p) => find(t, p, next)),
+          );
       }
       return findings;
     });
