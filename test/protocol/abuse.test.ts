@@ -936,4 +936,12 @@ describe('shutdown and exit in any state', () => {
     client.process.stdin.end();
     expect(await unlessHung(client.exited, 'exit on end of input')).toBe(1);
   });
+
+  test('the client going away after shutdown ends the server with code 0', async () => {
+    const { client } = await start();
+    await openSample(client);
+    expect(await ask(client, 'shutdown')).toEqual({ result: null });
+    client.process.stdin.end();
+    expect(await unlessHung(client.exited, 'exit on end of input after shutdown')).toBe(0);
+  });
 });
