@@ -1,4 +1,4 @@
-// The VS Code extension: starts the bulletin language server over IPC and
+// The VS Code extension: starts the bulletin language server over stdio and
 // adds the commands that need the editor (the active bulletin, the references view).
 import * as path from 'node:path';
 import { commands, Position, Uri, window } from 'vscode';
@@ -21,9 +21,11 @@ const EDITOR_COMMANDS: Record<string, string> = {
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // Over stdio, as the protocol tests and the bench talk to it, and where the server keeps the bytes of the
+  // diagnostics it sent before (over IPC Node serializes every message itself).
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const crashes = new CrashPolicy();
   const clientOptions: LanguageClientOptions = {

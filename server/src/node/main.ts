@@ -1,5 +1,5 @@
 // Entry point of the Node language server: `node dist/server.js --stdio`
-// (any LSP client) or started by the VS Code extension over IPC.
+// (any LSP client, the VS Code extension among them); `--node-ipc` and the other transports the library knows work too.
 import { Console } from 'node:console';
 import { createConnection, Message, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import type { Connection, ConnectionOptions } from 'vscode-languageserver/node';
