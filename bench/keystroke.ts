@@ -10,6 +10,7 @@ import { MessageBytes } from '../server/src/protocol/messageBytes';
 import { Analyses } from '../server/src/workspace/analysis';
 import { EditLog } from '../server/src/workspace/editLog';
 import { WorkspaceIndex } from '../server/src/workspace/index';
+import type { NotificationMessage } from 'vscode-languageserver';
 import { generate } from './generate';
 
 const root = path.resolve(process.argv[2] ?? '.');
@@ -53,11 +54,13 @@ for (let i = 0; i < 120; i++) {
   if (i % 2 === 0) {
     const problems = t(stages, 'checks', () => analyses.problems(analysis) ?? []);
     const diagnostics = t(stages, 'to diagnostics', () => toDiagnostics(problems, doc, doc.uri));
-    const params = { uri: doc.uri, version: doc.version, diagnostics };
     // As the server's stdio writer encodes them.
-    t(stages, 'JSON and bytes', () =>
-      encoder.encode({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params }, { charset: 'utf-8' }),
-    );
+    const message: NotificationMessage = {
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { uri: doc.uri, version: doc.version, diagnostics },
+    };
+    void t(stages, 'JSON and bytes', () => encoder.encode(message, { charset: 'utf-8' }));
   } else {
     const context = t(checks, 'context', () => analyses.context(analysis));
     for (const check of CHECKS) t(checks, check.code, () => check.run(context));

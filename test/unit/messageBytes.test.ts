@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Message, NotificationMessage, ResponseMessage } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticRelatedInformation, Position, Range } from 'vscode-languageserver-types';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
 import { MessageBytes } from '../../server/src/protocol/messageBytes';
@@ -112,6 +112,17 @@ describe('the bytes of messages sent over stdio', () => {
       42,
       'text',
       diagnostic(5, 'A lone surrogate \uD800 and a quote " and a line\nbreak'),
+      diagnostic(6, 'A field in the range', {
+        range: { start: { line: 6, character: 0 }, end: { line: 6, character: 1 }, extra: 1 } as Range,
+      }),
+      diagnostic(7, 'A field in a position', {
+        range: { start: { line: 7, character: 0, extra: 1 } as Position, end: { line: 7, character: 1 } },
+      }),
+      diagnostic(8, 'A field in a related place', {
+        relatedInformation: [
+          { location: { uri: 'file:///a', range: diagnostic(8, '').range }, message: 'x', extra: 1 } as DiagnosticRelatedInformation,
+        ],
+      }),
     ];
     for (let round = 0; round < 2; round++) {
       const message = published('file:///a.bulletin', 1, odd);
@@ -119,6 +130,9 @@ describe('the bytes of messages sent over stdio', () => {
       // Fields it does not compare change between messages: such diagnostics are serialized every time.
       (odd[0] as Diagnostic).data = { fix: round + 2 };
       (odd[1] as Diagnostic).tags = [2];
+      ((odd[13] as Diagnostic).range as Range & { extra: number }).extra = round + 2;
+      ((odd[14] as Diagnostic).range.start as Position & { extra: number }).extra = round + 2;
+      ((odd[15] as Diagnostic).relatedInformation![0] as DiagnosticRelatedInformation & { extra: number }).extra = round + 2;
     }
   });
 

@@ -11,6 +11,10 @@ const KEPT_PER_GENERATION = 20_000;
 
 /** The fields of a diagnostic whose bytes may be kept; one with any other is serialized every time. */
 const FIELDS: ReadonlySet<string> = new Set(['range', 'severity', 'code', 'source', 'message', 'relatedInformation']);
+const RANGE: ReadonlySet<string> = new Set(['start', 'end']);
+const POSITION: ReadonlySet<string> = new Set(['line', 'character']);
+const RELATED: ReadonlySet<string> = new Set(['location', 'message']);
+const LOCATION: ReadonlySet<string> = new Set(['uri', 'range']);
 
 /** A diagnostic as it was sent (a copy: the sender's may change later), and its bytes. */
 interface Sent {
@@ -55,27 +59,28 @@ function sameDiagnostic(sent: Diagnostic, d: Diagnostic): boolean {
   );
 }
 
-/** True when only fields whose values `sameDiagnostic` compares are present, each of the type it compares. */
+/** True when `value` is an object with no field but `fields`. */
+function onlyFields(value: unknown, fields: ReadonlySet<string>): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  for (const key in value) if (!fields.has(key)) return false;
+  return true;
+}
+
+/**
+ * True when every field, down to the positions, is one whose value `sameDiagnostic` compares, and no value it
+ * compares is an object (compared by identity with a copy, it would never be found equal, but no harm done).
+ */
 function keepable(d: unknown): d is Diagnostic {
-  if (typeof d !== 'object' || d === null) return false;
-  for (const key in d) if (!FIELDS.has(key)) return false;
-  const { range, code, message, relatedInformation } = d as Partial<Diagnostic>;
+  if (!onlyFields(d, FIELDS) || typeof d.message !== 'string' || !isRange(d.range)) return false;
+  const related = d.relatedInformation;
+  if (related === undefined) return true;
   return (
-    isRange(range) &&
-    typeof code !== 'object' &&
-    typeof message === 'string' &&
-    (relatedInformation === undefined ||
-      (Array.isArray(relatedInformation) &&
-        relatedInformation.every(
-          (r) => typeof r === 'object' && r !== null && typeof r.location === 'object' && r.location !== null && isRange(r.location.range),
-        )))
+    Array.isArray(related) && related.every((r) => onlyFields(r, RELATED) && onlyFields(r.location, LOCATION) && isRange(r.location.range))
   );
 }
 
 function isRange(range: unknown): range is Range {
-  if (typeof range !== 'object' || range === null) return false;
-  const { start, end } = range as Partial<Range>;
-  return typeof start === 'object' && start !== null && typeof end === 'object' && end !== null;
+  return onlyFields(range, RANGE) && onlyFields(range.start, POSITION) && onlyFields(range.end, POSITION);
 }
 
 /** The list of diagnostics a message carries: a document's, published or in a full pulled report. */
