@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, DiagnosticRelatedInformation, Position, Range } from 'vscode-languageserver-types';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
-import { MessageBytes } from '../../server/src/protocol/messageBytes';
+import { KEPT_PER_GENERATION, MessageBytes } from '../../server/src/protocol/messageBytes';
 import { Analyses } from '../../server/src/workspace/analysis';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { sample } from '../support/fixture';
@@ -155,6 +155,28 @@ describe('the bytes of messages sent over stdio', () => {
     for (const message of messages) expect(await encoded(encoder, message)).toBe(JSON.stringify(message));
   });
 
+  test('diagnostics sent again as they were are not kept twice; those that moved to another line are kept anew', async () => {
+    const encoder = new MessageBytes();
+    const list = Array.from({ length: 1_000 }, (_, line) => diagnostic(line, `Line ${line % 7}`));
+    const message = published('file:///a.bulletin', 1, list);
+    await encoded(encoder, message);
+    expect(encoder.kept()).toBe(1_000);
+    await encoded(
+      encoder,
+      published(
+        'file:///a.bulletin',
+        2,
+        list.map((d) => ({ ...d })),
+      ),
+    );
+    expect(encoder.kept()).toBe(1_000);
+    // A line inserted at line 500: the diagnostics after it are on other lines.
+    const moved = list.map((d, line) => (line < 500 ? d : diagnostic(line + 1, `Line ${line % 7}`)));
+    const after = published('file:///a.bulletin', 3, moved);
+    expect(await encoded(encoder, after)).toBe(JSON.stringify(after));
+    expect(encoder.kept()).toBe(1_500);
+  });
+
   test('more distinct diagnostics than it keeps: each message is still what JSON.stringify gives, and it forgets the oldest', async () => {
     const encoder = new MessageBytes();
     const lists = Array.from({ length: 6 }, (_, round) =>
@@ -163,7 +185,7 @@ describe('the bytes of messages sent over stdio', () => {
     for (const list of [...lists, lists[0]!]) {
       const message = published('file:///a.bulletin', 1, list);
       expect(await encoded(encoder, message)).toBe(JSON.stringify(message));
-      expect(encoder.kept()).toBeLessThanOrEqual(40_000);
+      expect(encoder.kept()).toBeLessThanOrEqual(2 * KEPT_PER_GENERATION);
     }
   });
 

@@ -6,8 +6,12 @@ import { Message } from 'vscode-languageserver';
 import type { ContentTypeEncoder, ContentTypeEncoderOptions } from 'vscode-languageserver';
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
 
-/** Diagnostics kept as bytes, after which the older half is forgotten unless sent again meanwhile. */
-const KEPT_PER_GENERATION = 20_000;
+/**
+ * Diagnostics kept as bytes, after which the older half is forgotten unless sent again meanwhile: at about 1 KB
+ * each (their bytes, a copy of what they are compared by, and the runtime's share), at most about 8 MB. Enough for
+ * a few open issues of a thousand diagnostics; a message of more is still written, with fewer of them kept.
+ */
+export const KEPT_PER_GENERATION = 4_000;
 
 /** The fields of a diagnostic whose bytes may be kept; one with any other is serialized every time. */
 const FIELDS: ReadonlySet<string> = new Set(['range', 'severity', 'code', 'source', 'message', 'relatedInformation']);
@@ -146,7 +150,7 @@ export class MessageBytes implements Exclude<ContentTypeEncoder, { create: unkno
     return sent.bytes;
   }
 
-  /** How many diagnostics' bytes are kept, at most twice KEPT_PER_GENERATION. */
+  /** How many diagnostics' bytes are kept: at most twice KEPT_PER_GENERATION. */
   kept(): number {
     return this.keptInCurrent + this.keptInPrevious;
   }
