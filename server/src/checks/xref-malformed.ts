@@ -1,5 +1,5 @@
 import type { CrossReference, CrossReferenceProblem } from '../model/types';
-import type { Check, Fix } from './check';
+import type { Check, Finding, Fix } from './check';
 
 const MESSAGES: Record<CrossReferenceProblem, string> = {
   'comma-without-issue':
@@ -44,18 +44,16 @@ export const xrefMalformed: Check = {
   description: 'A cross-reference is not `(See Title.)`: a comma and no issue, a missing `)` or full stop.',
   heuristic: false,
   run({ doc, text }) {
-    return doc.articles.flatMap((article) =>
-      article.crossReferences.flatMap((ref) =>
-        ref.problems.map((problem) => {
+    // Loops, not nested flatMap: nearly every reference is well formed, and an array for each cost a 1 MB
+    // issue's keystroke 90 µs.
+    const findings: Finding[] = [];
+    for (const article of doc.articles)
+      for (const ref of article.crossReferences)
+        for (const problem of ref.problems) {
           const fix = fixFor(text, ref, problem);
-          return {
-            start: ref.start,
-            end: ref.end,
-            message: `Malformed cross-reference: ${MESSAGES[problem]}.`,
-            ...(fix ? { fixes: [fix] } : {}),
-          };
-        }),
-      ),
-    );
+          const finding: Finding = { start: ref.start, end: ref.end, message: `Malformed cross-reference: ${MESSAGES[problem]}.` };
+          findings.push(fix ? Object.assign(finding, { fixes: [fix] }) : finding);
+        }
+    return findings;
   },
 };
