@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from '../../server/src/cli/main';
-import { CLEAN_PATH, SAMPLE_PATH, clean } from '../support/fixture';
+import { CLEAN_PATH, SAMPLE_PATH, clean, sample } from '../support/fixture';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -153,5 +153,21 @@ describe('the built CLI', () => {
     const bad = spawnSync(process.execPath, [cliPath, 'check', '/nope'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('bulletin: cannot read /nope');
+  });
+
+  test('a reader that stops early (`| head`) ends it quietly, with the report’s exit code', async () => {
+    const cliPath = path.resolve(__dirname, '../../dist/cli.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));
+    const file = path.join(dir, 'long.bulletin');
+    // A report far longer than a pipe holds, so that writing goes on after the reader has gone.
+    writeFileSync(file, sample().repeat(8));
+    const child = spawn(process.execPath, [cliPath, 'check', '--format', 'json', file]);
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    rmSync(dir, { recursive: true, force: true });
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 });

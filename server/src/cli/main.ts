@@ -128,6 +128,12 @@ async function outline(args: readonly string[], io: Output): Promise<number> {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`bulletin check … | head`) closes the pipe: the rest of the report has nowhere to
+  // go, which is no error of ours. The exit code is the report's, when it was known.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit();
+  });
   run(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }).then(
     (code) => {
       process.exitCode = code;
