@@ -177,6 +177,16 @@ describe('the bytes of messages sent over stdio', () => {
     expect(encoder.kept()).toBe(1_500);
   });
 
+  test('typing on one line, whose message changes at every keystroke, keeps a few of its messages, not all', async () => {
+    const encoder = new MessageBytes();
+    const others = Array.from({ length: 20 }, (_, line) => diagnostic(line + 10, 'Trailing whitespace.'));
+    for (let keystroke = 0; keystroke < 200; keystroke++) {
+      const message = published('file:///a.bulletin', keystroke, [diagnostic(5, `Paragraph stops after “…typed ${keystroke}”`), ...others]);
+      expect(await encoded(encoder, message)).toBe(JSON.stringify(message));
+    }
+    expect(encoder.kept()).toBeLessThanOrEqual(20 + 16);
+  });
+
   test('more distinct diagnostics than it keeps: each message is still what JSON.stringify gives, and it forgets the oldest', async () => {
     const encoder = new MessageBytes();
     const lists = Array.from({ length: 6 }, (_, round) =>

@@ -13,6 +13,12 @@ import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-lan
  */
 export const KEPT_PER_GENERATION = 4_000;
 
+/**
+ * Diagnostics kept for one line, at most: typing in a paragraph changes the message on its line at every
+ * keystroke, and the older ones would otherwise pile up there, each compared with on every message.
+ */
+const KEPT_PER_LINE = 16;
+
 /** The fields of a diagnostic whose bytes may be kept; one with any other is serialized every time. */
 const FIELDS: ReadonlySet<string> = new Set(['range', 'severity', 'code', 'source', 'message', 'relatedInformation']);
 const RANGE: ReadonlySet<string> = new Set(['start', 'end']);
@@ -163,8 +169,14 @@ export class MessageBytes implements Exclude<ContentTypeEncoder, { create: unkno
       this.keptInCurrent = 0;
     }
     const list = this.current.get(line);
-    if (list) list.push(sent);
-    else this.current.set(line, [sent]);
+    if (!list) this.current.set(line, [sent]);
+    else {
+      if (list.length >= KEPT_PER_LINE) {
+        list.shift();
+        this.keptInCurrent--;
+      }
+      list.push(sent);
+    }
     this.keptInCurrent++;
   }
 }
