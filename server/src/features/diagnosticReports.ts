@@ -2,7 +2,8 @@
 // no diagnostic: the report is then "unchanged", and neither side serializes, sends or converts the same
 // diagnostics again (about 260 KB of JSON per keystroke on a 1 MB issue).
 import type { DocumentDiagnosticReport } from 'vscode-languageserver';
-import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { sameList, sameRelated } from '../protocol/sameFields';
 
 /** Per diagnostic: its range's four numbers and its severity (0 for none). */
 const NUMBERS = 5;
@@ -100,22 +101,4 @@ function sameOthers(a: Diagnostic, b: Diagnostic): boolean {
     sameList(a.relatedInformation, b.relatedInformation, sameRelated) &&
     a.data === b.data
   );
-}
-
-function sameRelated(a: DiagnosticRelatedInformation, b: DiagnosticRelatedInformation): boolean {
-  return a.location.uri === b.location.uri && sameRange(a.location.range, b.location.range) && a.message === b.message;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
-
-function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((x, i) => same(x, b[i]!));
 }

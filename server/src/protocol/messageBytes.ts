@@ -4,7 +4,8 @@
 // them as they went the time before; serializing and encoding them took about a fifth of the server's time.
 import { Message } from 'vscode-languageserver';
 import type { ContentTypeEncoder, ContentTypeEncoderOptions } from 'vscode-languageserver';
-import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { sameList, sameRange, sameRelated } from './sameFields';
 
 /**
  * Diagnostics kept as bytes, after which the older half is forgotten unless sent again meanwhile: at about 1 KB
@@ -37,27 +38,6 @@ const COMMA = utf8.encode(',');
 const OPEN = utf8.encode('[');
 const CLOSE = utf8.encode(']');
 
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
-
-function sameRelated(
-  a: readonly DiagnosticRelatedInformation[] | undefined,
-  b: readonly DiagnosticRelatedInformation[] | undefined,
-): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  if (a.length !== b.length) return false;
-  return a.every((r, i) => {
-    const other = b[i]!;
-    return r.message === other.message && r.location.uri === other.location.uri && sameRange(r.location.range, other.location.range);
-  });
-}
-
 function sameDiagnostic(sent: Diagnostic, d: Diagnostic): boolean {
   return (
     sameRange(sent.range, d.range) &&
@@ -65,7 +45,7 @@ function sameDiagnostic(sent: Diagnostic, d: Diagnostic): boolean {
     sent.severity === d.severity &&
     sent.code === d.code &&
     sent.source === d.source &&
-    sameRelated(sent.relatedInformation, d.relatedInformation)
+    sameList(sent.relatedInformation, d.relatedInformation, sameRelated)
   );
 }
 
