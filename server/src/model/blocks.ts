@@ -174,32 +174,36 @@ export function blockSpan(block: Block): Span {
  */
 export function groupChunks(blocks: readonly Block[], firstAlone = false): Chunk[] {
   const chunks: Chunk[] = [];
-  let current: Block[] = [];
-  let paragraphs: Paragraph[] = [];
-  const flush = (): void => {
-    if (current.length === 0) return;
+  // A chunk's lists are made at their size, not grown a push at a time from empty (each then held room for
+  // sixteen): a 1 MB issue's five hundred chunks, grouped again after every keystroke, allocated 190 KB.
+  let from = 0;
+  let paragraphCount = 0;
+  const flush = (to: number): void => {
+    if (to === from) return;
+    const own = blocks.slice(from, to);
+    const paragraphs = new Array<Paragraph>(paragraphCount);
+    let k = 0;
+    for (const block of own) if (block.type === 'paragraph') paragraphs[k++] = block.paragraph;
     chunks.push({
-      start: blockSpan(current[0]!).start,
-      end: blockSpan(current[current.length - 1]!).end,
-      blocks: current,
+      start: blockSpan(own[0]!).start,
+      end: blockSpan(own[own.length - 1]!).end,
+      blocks: own,
       paragraphs,
-      blanksBefore: blanksBeforeOf(current[0]!),
+      blanksBefore: blanksBeforeOf(own[0]!),
     });
-    current = [];
-    paragraphs = [];
+    from = to;
+    paragraphCount = 0;
   };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (block.type !== 'paragraph') {
-      flush();
-      current.push(block);
-      flush();
+      flush(i);
+      flush(i + 1);
       continue;
     }
-    if (block.paragraph.blanksBefore >= 2 || (firstAlone && i === 1)) flush();
-    current.push(block);
-    paragraphs.push(block.paragraph);
+    if (block.paragraph.blanksBefore >= 2 || (firstAlone && i === 1)) flush(i);
+    paragraphCount++;
   }
-  flush();
+  flush(blocks.length);
   return chunks;
 }

@@ -1,6 +1,5 @@
 // Reparsing after an edit: the blocks before and after the change are kept
 // (those after it moved), and only the changed lines are read again.
-import { append } from './arrays';
 import { blockLineStart, scanRegion, withBlanksBefore } from './blocks';
 import type { Block } from './blocks';
 import type { ParseOptions } from './parse';
@@ -141,12 +140,16 @@ export function blocksAfterEdit(text: string, cache: ParseCache, known?: KnownUn
     }
     break;
   }
-  const blocks = old.slice(0, p);
-  append(blocks, region.blocks);
+  // Made at its size: grown a push at a time from the blocks before the edit, a 1 MB issue's list was copied
+  // again once or twice per keystroke.
+  const blocks = new Array<Block>(p + region.blocks.length + (n - s));
+  let at = 0;
+  for (let i = 0; i < p; i++) blocks[at++] = old[i]!;
+  for (const block of region.blocks) blocks[at++] = block;
   // The blocks after the edit move in place: they are this version's now, and the last one's no longer.
   for (let i = s; i < n; i++) {
     const moved = movedBlockInPlace(old[i]!, delta);
-    blocks.push(i === s ? withBlanksBefore(moved, region.trailingBlanks) : moved);
+    blocks[at++] = i === s ? withBlanksBefore(moved, region.trailingBlanks) : moved;
   }
   cache.reused = { blocks: p + (n - s), articles: 0 };
   return blocks;

@@ -34,9 +34,9 @@ interface Sent {
 }
 
 const utf8 = new TextEncoder();
-const COMMA = utf8.encode(',');
-const OPEN = utf8.encode('[');
-const CLOSE = utf8.encode(']');
+const COMMA = 0x2c;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
 
 function sameDiagnostic(sent: Diagnostic, d: Diagnostic): boolean {
   return (
@@ -64,9 +64,10 @@ function keepable(d: unknown): d is Diagnostic {
   if (!onlyFields(d, FIELDS) || typeof d.message !== 'string' || !isRange(d.range)) return false;
   const related = d.relatedInformation;
   if (related === undefined) return true;
-  return (
-    Array.isArray(related) && related.every((r) => onlyFields(r, RELATED) && onlyFields(r.location, LOCATION) && isRange(r.location.range))
-  );
+  if (!Array.isArray(related)) return false;
+  for (const r of related as unknown[])
+    if (!onlyFields(r, RELATED) || !onlyFields(r.location, LOCATION) || !isRange(r.location.range)) return false;
+  return true;
 }
 
 function isRange(range: unknown): range is Range {
@@ -117,13 +118,9 @@ export class MessageBytes implements Exclude<ContentTypeEncoder, { create: unkno
     const at = rest.indexOf(PLACEHOLDER_JSON);
     // The list is there once; were the placeholder's text anywhere else, the message is serialized as usual.
     if (at < 0 || rest.indexOf(PLACEHOLDER_JSON, at + 1) >= 0) return undefined;
-    const parts: Uint8Array[] = [utf8.encode(rest.slice(0, at)), OPEN];
-    list.forEach((d, i) => {
-      if (i > 0) parts.push(COMMA);
-      parts.push(this.diagnosticBytes(d));
-    });
-    parts.push(CLOSE, utf8.encode(rest.slice(at + PLACEHOLDER_JSON.length)));
-    return joined(parts);
+    const items = new Array<Uint8Array>(list.length);
+    for (let i = 0; i < list.length; i++) items[i] = this.diagnosticBytes(list[i]);
+    return listIn(utf8.encode(rest.slice(0, at)), items, utf8.encode(rest.slice(at + PLACEHOLDER_JSON.length)));
   }
 
   private diagnosticBytes(d: unknown): Uint8Array {
@@ -172,14 +169,20 @@ function sentNow(d: Diagnostic): Sent {
   return { diagnostic: JSON.parse(json) as Diagnostic, bytes: utf8.encode(json) };
 }
 
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
+/** `before`, then the items as a JSON array, then `after`, in one buffer: the commas and brackets as bytes. */
+function listIn(before: Uint8Array, items: readonly Uint8Array[], after: Uint8Array): Uint8Array {
+  let length = before.length + after.length + 2 + Math.max(0, items.length - 1);
+  for (const item of items) length += item.length;
   const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
+  bytes.set(before, 0);
+  let at = before.length;
+  bytes[at++] = OPEN;
+  items.forEach((item, i) => {
+    if (i > 0) bytes[at++] = COMMA;
+    bytes.set(item, at);
+    at += item.length;
+  });
+  bytes[at++] = CLOSE;
+  bytes.set(after, at);
   return bytes;
 }

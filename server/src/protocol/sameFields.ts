@@ -17,5 +17,9 @@ export function sameRelated(a: DiagnosticRelatedInformation, b: DiagnosticRelate
 /** Two lists, both absent or of equal items in order. */
 export function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((x, i) => same(x, b[i]!));
+  if (a.length !== b.length) return false;
+  // A loop, not `every` with a closure over `b`: V8 made the closure's context on every call, early return or
+  // not, 60 KB for a 1 MB issue's thousand diagnostics compared at every keystroke.
+  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
+  return true;
 }
