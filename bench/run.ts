@@ -478,6 +478,26 @@ async function workspace(count: number) {
   };
 }
 
+/**
+ * A document opened in a freshly started server, from its didOpen to its published diagnostics, once per server
+ * spawned: the first analysis runs code V8 has not compiled yet, which the other figures leave out by warming up.
+ */
+async function firstOpen(text: string, spawns = 5): Promise<Stats> {
+  const times: number[] = [];
+  for (let i = 0; i < spawns; i++) {
+    const client = new Client();
+    await client.initialize();
+    const uri = 'file:///bench/opened.bulletin';
+    const published = client.next((m, p) => m === 'textDocument/publishDiagnostics' && (p as { uri?: string }).uri === uri);
+    const start = performance.now();
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bulletin', version: 1, text } });
+    await published;
+    times.push(performance.now() - start);
+    await client.stop();
+  }
+  return stats(times);
+}
+
 async function activation() {
   const startup: number[] = [];
   for (let i = 0; i < 7; i++) {
@@ -512,7 +532,7 @@ function bundles() {
 
 async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
-  // While working on one figure: BENCH_ONLY=keystroke, archive or typing prints it and writes nothing.
+  // While working on one figure: BENCH_ONLY=keystroke, open, archive or typing prints it and writes nothing.
   const only = process.env.BENCH_ONLY;
   if (only === 'keystroke') {
     const text = generate(sample, 1_000_000).bulletin;
@@ -523,6 +543,8 @@ async function main(): Promise<void> {
       pulledQuiet: await keystrokes(text, { pull: true, at: quietPlace(text) }),
     });
   }
+  if (only === 'open')
+    return console.log({ sample: await firstOpen(sample), oneMegabyte: await firstOpen(generate(sample, 1_000_000).bulletin) });
   if (only === 'archive') return console.log(await workspace(2000));
   if (only === 'typing') return console.log(typingAcrossFigures());
   const oneMegabyte = generate(sample, 1_000_000);
@@ -533,6 +555,7 @@ async function main(): Promise<void> {
   const keystrokeSample = await keystrokes(sample);
   const keystrokePulled = await keystrokes(oneMegabyte.bulletin, { pull: true });
   const keystrokePulledQuiet = await keystrokes(oneMegabyte.bulletin, { pull: true, at: quietPlace(oneMegabyte.bulletin) });
+  const opened = { sample: await firstOpen(sample), oneMegabyte: await firstOpen(oneMegabyte.bulletin) };
   process.stderr.write('measured keystrokes\n');
   const service = markdownService();
   const cases = [
@@ -574,6 +597,7 @@ async function main(): Promise<void> {
     keystrokeSample,
     keystroke1MBPulled: keystrokePulled,
     keystroke1MBPulledQuiet: keystrokePulledQuiet,
+    firstOpen: opened,
     typingAcross: typing,
     workspace: archiveFigures,
     activation: await activation(),
@@ -601,6 +625,7 @@ function table(r: {
   keystrokeSample: Keystrokes;
   keystroke1MBPulled: Keystrokes;
   keystroke1MBPulledQuiet: Keystrokes;
+  firstOpen: { sample: Stats; oneMegabyte: Stats };
   typingAcross: ReturnType<typeof typingAcrossFigures>;
   workspace: Awaited<ReturnType<typeof workspace>>;
   activation: Awaited<ReturnType<typeof activation>>;
@@ -622,6 +647,8 @@ function table(r: {
     `| The same, each keystroke ${TYPING_PAUSE_MS} ms after the last one's diagnostics, as a fast typist types | ${keystrokeFigures(r.keystroke1MBPaused)} | | |`,
     `| Keystroke in a 1 MB issue → diagnostics pulled as VS Code does, at the same place (${r.keystroke1MBPulled.unchanged} of ${r.keystroke1MBPulled.runs} "unchanged") | ${keystrokeFigures(r.keystroke1MBPulled)} | | |`,
     `| Keystroke in a 1 MB issue → diagnostics pulled, in a line with no finding (${r.keystroke1MBPulledQuiet.unchanged} of ${r.keystroke1MBPulledQuiet.runs} "unchanged") | ${keystrokeFigures(r.keystroke1MBPulledQuiet)} | | |`,
+    `| The 44 KB sample opened in a freshly started server → diagnostics (${r.firstOpen.sample.runs} servers) | ${r.firstOpen.sample.median} ms (p95 ${r.firstOpen.sample.p95}) | | |`,
+    `| A 1 MB issue opened in a freshly started server → diagnostics (${r.firstOpen.oneMegabyte.runs} servers) | ${r.firstOpen.oneMegabyte.median} ms (p95 ${r.firstOpen.oneMegabyte.p95}) | | |`,
     ...(
       [
         ['the 44 KB sample', r.typingAcross.sample],
