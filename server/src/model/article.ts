@@ -2,6 +2,7 @@
 // head: what stands before it is the headline and the standfirst.
 import { parseByline } from './byline';
 import { firstLine, joinParagraphs, lineParagraph, paragraphFromLine } from './lines';
+import { authorNoteNameEnd, headlineCountryEnd, interviewerIn, speakerLabelAt } from './nameWords';
 import { findCrossReferences } from './crossReferences';
 import { endsWithClosingPunctuation, isCapitals, textAt } from './text';
 import type { Article, Byline, CrossReference, Headline, Paragraph, SectionLabel, SignOff, Span, Turn } from './types';
@@ -57,8 +58,8 @@ export function bylineAnchor(text: string, paragraphs: readonly Paragraph[]): nu
 
 function toHeadline(text: string, span: Span): Headline {
   const headline = textAt(text, span.start, span.end);
-  const country = /^([\p{Lu}][\p{Lu}\p{M} '’-]*?):\s+\S/u.exec(headline.text);
-  return country ? Object.assign(headline, { country: country[1]! }) : headline;
+  const country = headlineCountryEnd(headline.text);
+  return country >= 0 ? Object.assign(headline, { country: headline.text.slice(0, country) }) : headline;
 }
 
 interface Head {
@@ -81,18 +82,15 @@ function parseHead(text: string, head: readonly Paragraph[]): Head {
   return { headline: toHeadline(text, head[0]!), standfirst: joinParagraphs(head.slice(1)) };
 }
 
-const SPEAKER = /([\p{Lu}][\p{L}\p{M}’'.-]{0,30}(?: [\p{Lu}][\p{L}\p{M}’'.-]{0,30}){0,3}):[ \t]+\S/uy;
-
 /** Where a label's colon stands at the latest: four words of up to 31 letters, and the spaces between them. */
 const LABEL_COLON_WITHIN = 4 * 31 + 3 + 1;
 
 function speakerLabel(text: string, paragraph: Paragraph): SectionLabel | undefined {
   // Most paragraphs have no colon near their start: a plain search rules them out faster than the pattern.
   if (!text.slice(paragraph.start, Math.min(paragraph.end, paragraph.start + LABEL_COLON_WITHIN)).includes(':')) return undefined;
-  SPEAKER.lastIndex = paragraph.start;
-  const m = SPEAKER.exec(text);
-  if (!m || paragraph.start + m[0].length > paragraph.end) return undefined;
-  return { start: paragraph.start, end: paragraph.start + m[1]!.length, text: m[1]! };
+  const speaker = speakerLabelAt(text, paragraph.start);
+  if (!speaker || speaker.end > paragraph.end) return undefined;
+  return { start: paragraph.start, end: speaker.label, text: text.slice(paragraph.start, speaker.label) };
 }
 
 function parseTurns(text: string, body: readonly Paragraph[], options: ArticleOptions, end: number): Turn[] {
@@ -123,29 +121,26 @@ function parseTurns(text: string, body: readonly Paragraph[], options: ArticleOp
 
 const ROLE_WORDS =
   /\b(IWPR|editor|correspondent|reporter|journalist|contributor|writer|analyst|freelance|director|co-?ordinator|trainer|producer|staff|researcher|fellow)\b/i;
-const AUTHOR_NOTE = /^((?:\p{Lu}[\p{L}\p{M}’'.-]*\s+){1,3}\p{Lu}[\p{L}\p{M}’'.-]*)\s+(?:is|are|was|were|works)\s/u;
-const INTERVIEW = /Interview conducted by\s+((?:\p{Lu}[\p{L}\p{M}’'.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}’'.-]*)/u;
 
 function parseSignOff(text: string, paragraph: Paragraph): SignOff | undefined {
   if (paragraph.lineCount > 6) return undefined;
   const raw = text.slice(paragraph.start, paragraph.end);
-  const interview = INTERVIEW.exec(raw);
-  if (interview) {
-    const at = paragraph.start + interview.index + interview[0].length - interview[1]!.length;
+  const interviewer = interviewerIn(raw);
+  if (interviewer) {
     return {
       start: paragraph.start,
       end: paragraph.end,
       kind: 'interview',
-      person: textAt(text, at, at + interview[1]!.length),
+      person: textAt(text, paragraph.start + interviewer.start, paragraph.start + interviewer.end),
     };
   }
-  const note = AUTHOR_NOTE.exec(raw);
-  if (note && ROLE_WORDS.test(raw) && paragraph.lineCount <= 3) {
+  const name = authorNoteNameEnd(raw);
+  if (name >= 0 && ROLE_WORDS.test(raw) && paragraph.lineCount <= 3) {
     return {
       start: paragraph.start,
       end: paragraph.end,
       kind: 'author-note',
-      person: textAt(text, paragraph.start, paragraph.start + note[1]!.length),
+      person: textAt(text, paragraph.start, paragraph.start + name),
     };
   }
   return undefined;

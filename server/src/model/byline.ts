@@ -1,6 +1,7 @@
 // Recognises a byline (`By Name in Place`, and its malformed twins `by`, `By:`, a
 // trailing full stop) and splits it into authors.
 import { rememberingStrings } from './detach';
+import { isNameCharacters } from './nameWords';
 import { isUpperInitial, trimSpan } from './text';
 import type { Author, Byline, BylineProblem } from './types';
 
@@ -65,7 +66,7 @@ function words(text: string, start: number, end: number): Word[] {
 
 /** A word that can be part of a name: capitalised, initials, hyphenated, with apostrophes. */
 function isNameWord(word: string): boolean {
-  return isUpperInitial(word) && /^[\p{L}\p{M}'’.-]+$/u.test(word);
+  return isUpperInitial(word) && isNameCharacters(word);
 }
 
 /**

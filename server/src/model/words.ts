@@ -7,11 +7,14 @@ export const LETTER = 1;
 export const UPPER = 2;
 /** Letters, digits, apostrophes and hyphens: what words are made of. */
 export const WORD = 4;
+/** Combining marks (accents written as characters of their own). */
+export const MARK = 16;
 
 const CLASSES: readonly [number, RegExp][] = [
   [LETTER, /^\p{L}$/u],
   [UPPER, /^\p{Lu}$/u],
   [WORD, /^[\p{L}\p{N}’'-]$/u],
+  [MARK, /^\p{M}$/u],
 ];
 
 function classify(character: string): number {
