@@ -1,10 +1,11 @@
-// The name scanners of the parse against the regular expressions they replace:
+// The name and title-word scanners of the parse against the regular expressions they replace:
 // the same matches, to the character, on strings made of what names, labels
 // and sign-offs are made of (capitals, marks, astral letters, lone surrogates,
 // every kind of space, the verbs and phrases the patterns look for).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { authorNoteNameEnd, headlineCountryEnd, interviewerIn, isNameCharacters, speakerLabelAt } from '../../server/src/model/nameWords';
+import { titleKey, titleWords } from '../../server/src/model/text';
 
 const SPEAKER = /([\p{Lu}][\p{L}\p{M}’'.-]{0,30}(?: [\p{Lu}][\p{L}\p{M}’'.-]{0,30}){0,3}):[ \t]+\S/uy;
 const INTERVIEW = /Interview conducted by\s+((?:\p{Lu}[\p{L}\p{M}’'.-]*\s+){0,3}\p{Lu}[\p{L}\p{M}’'.-]*)/u;
@@ -30,6 +31,7 @@ const PIECES = [
   'IWPR',
   'abcdefghijklmnopqrstuvwxyzabcd',
   'abcdefghijklmnopqrstuvwxyzabcde',
+  '²٣Ⅻ𝟙',
   'Interview conducted by',
   'Interview conducted by ',
   ' is ',
@@ -101,6 +103,18 @@ describe('name scanners match the patterns they replace', () => {
     );
   });
 
+  test("titles' words", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const expected = titleKey(s)
+          .split(/[^\p{L}\p{N}']+/u)
+          .filter((w) => w.length > 0);
+        expect(titleWords(s)).toEqual(expected);
+      }),
+      runs,
+    );
+  });
+
   test('the cases the sample has', () => {
     expect(speakerLabelAt('IWPR: What happened?', 0)).toEqual({ label: 4, end: 7 });
     expect(speakerLabelAt('Amangeldy Kasymov: We', 0)).toEqual({ label: 17, end: 20 });
@@ -111,5 +125,6 @@ describe('name scanners match the patterns they replace', () => {
     expect(headlineCountryEnd('KAZAKSTAN: Oil Town Waits')).toBe(9);
     expect(isNameCharacters('O’Brien')).toBe(true);
     expect(isNameCharacters('Brien2')).toBe(false);
+    expect(titleWords('Oil Town’s 2011 Strike — Over?')).toEqual(titleKey('Oil Town’s 2011 Strike — Over?').split(/[^\p{L}\p{N}']+/u));
   });
 });
