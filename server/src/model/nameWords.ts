@@ -3,7 +3,7 @@
 // regular expressions they replace, with classes such as `[\p{L}\p{M}’'.-]`,
 // each took 1–3 ms to compile on a text with curly quotes (two bytes a
 // character): together about a fifth of a freshly started server's first
-// analysis of an issue, and of the command line's check of one file.
+// analysis of the sample (the command line's check of one file gains as much).
 import { isWhitespace } from './text';
 import { LETTER, MARK, UPPER, bitsAt, widthAt } from './words';
 
@@ -25,7 +25,7 @@ function nameCharacterWidth(text: string, at: number): number {
  * capital stands at `at`, or when more than `longest` characters follow it (`{0,longest}`, followed by anything
  * but such a character).
  */
-export function nameWordEnd(text: string, at: number, to: number, longest = Infinity): number {
+function nameWordEnd(text: string, at: number, to: number, longest = Infinity): number {
   if (at >= to || (bitsAt(text, at) & UPPER) === 0) return -1;
   let end = at + widthAt(text, at);
   let count = 0;
@@ -39,18 +39,19 @@ export function nameWordEnd(text: string, at: number, to: number, longest = Infi
 }
 
 /** Where the whitespace (what `\s` matches) from `at` ends, not past `to`. */
-export function spacesEnd(text: string, at: number, to: number): number {
+function spacesEnd(text: string, at: number, to: number): number {
   let end = at;
   while (end < to && isWhitespace(text.charCodeAt(end))) end++;
   return end;
 }
 
 /**
- * Where a run of up to `most` name words from `at` ends, each after whitespace (`\s+`): as many as follow one
- * another. -1 when no name word starts at `at`. What `(?:W\s+){0,most-1}W` matches, W a name word: its words
- * run to whitespace or to a character that may not go on a name, so no shorter match is ever taken instead.
+ * Where a run of up to `most` name words from `at` ends, each after whitespace (`\s+`), and how many there are:
+ * as many as follow one another; undefined when no name word starts at `at`. What `(?:W\s+){0,most-1}W` matches,
+ * W a name word: its words run to whitespace or to a character that may not go on a name, so no shorter match is
+ * ever taken instead.
  */
-export function nameWordsEnd(text: string, at: number, to: number, most: number): { end: number; words: number } | undefined {
+function nameWordsEnd(text: string, at: number, to: number, most: number): { end: number; words: number } | undefined {
   let end = nameWordEnd(text, at, to);
   if (end < 0) return undefined;
   let words = 1;

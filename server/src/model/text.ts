@@ -114,6 +114,7 @@ function trimChars(text: string, lead: string, trail: string): string {
 /** Width of the character at `at` when it is a letter, a digit or `'` (`[\p{L}\p{N}']`), else 0. */
 function titleCharacterWidth(text: string, at: number): number {
   const code = text.charCodeAt(at);
+  // WORD is [\p{L}\p{N}’'-]: this class, with the right quote and the hyphen besides.
   if (code === 0x2019 || code === 0x2d) return 0;
   return (bitsAt(text, at) & WORD) !== 0 ? widthAt(text, at) : 0;
 }
