@@ -20,28 +20,28 @@ function nameCharacterWidth(text: string, at: number): number {
 }
 
 /**
- * Where the name word starting at `at` ends, not past `to`: a capital, then the letters, marks, apostrophes, full
- * stops and hyphens that follow it, all of them (what `\p{Lu}[\p{L}\p{M}’'.-]*` matches greedily). -1 when no
- * capital stands at `at`, or when more than `longest` characters follow it (`{0,longest}`, followed by anything
- * but such a character).
+ * Where the name word starting at `at` ends: a capital, then the letters, marks, apostrophes, full stops and
+ * hyphens that follow it, all of them (what `\p{Lu}[\p{L}\p{M}’'.-]*` matches greedily). -1 when no capital
+ * stands at `at`, or when more than `longest` characters follow it (`{0,longest}`, followed by anything but such
+ * a character).
  */
-function nameWordEnd(text: string, at: number, to: number, longest = Infinity): number {
-  if (at >= to || (bitsAt(text, at) & UPPER) === 0) return -1;
+function nameWordEnd(text: string, at: number, longest = Infinity): number {
+  if (at >= text.length || (bitsAt(text, at) & UPPER) === 0) return -1;
   let end = at + widthAt(text, at);
   let count = 0;
-  while (end < to) {
+  while (end < text.length) {
     const width = nameCharacterWidth(text, end);
-    if (width === 0 || end + width > to) break;
+    if (width === 0) break;
     if (++count > longest) return -1;
     end += width;
   }
-  return end <= to ? end : -1;
+  return end;
 }
 
-/** Where the whitespace (what `\s` matches) from `at` ends, not past `to`. */
-function spacesEnd(text: string, at: number, to: number): number {
+/** Where the whitespace (what `\s` matches) from `at` ends. */
+function spacesEnd(text: string, at: number): number {
   let end = at;
-  while (end < to && isWhitespace(text.charCodeAt(end))) end++;
+  while (end < text.length && isWhitespace(text.charCodeAt(end))) end++;
   return end;
 }
 
@@ -51,14 +51,14 @@ function spacesEnd(text: string, at: number, to: number): number {
  * W a name word: its words run to whitespace or to a character that may not go on a name, so no shorter match is
  * ever taken instead.
  */
-function nameWordsEnd(text: string, at: number, to: number, most: number): { end: number; words: number } | undefined {
-  let end = nameWordEnd(text, at, to);
+function nameWordsEnd(text: string, at: number, most: number): { end: number; words: number } | undefined {
+  let end = nameWordEnd(text, at);
   if (end < 0) return undefined;
   let words = 1;
   while (words < most) {
-    const next = spacesEnd(text, end, to);
+    const next = spacesEnd(text, end);
     if (next === end) break;
-    const after = nameWordEnd(text, next, to);
+    const after = nameWordEnd(text, next);
     if (after < 0) break;
     end = after;
     words++;
@@ -88,18 +88,17 @@ const COLON = 0x3a;
  * `/([\p{Lu}][\p{L}\p{M}’'.-]{0,30}(?: [\p{Lu}][\p{L}\p{M}’'.-]{0,30}){0,3}):[ \t]+\S/uy` matches at `at`.
  */
 export function speakerLabelAt(text: string, at: number): { label: number; end: number } | undefined {
-  const to = text.length;
-  let label = nameWordEnd(text, at, to, 30);
+  let label = nameWordEnd(text, at, 30);
   if (label < 0) return undefined;
   for (let words = 1; words < 4 && text.charCodeAt(label) === SPACE; words++) {
-    const next = nameWordEnd(text, label + 1, to, 30);
+    const next = nameWordEnd(text, label + 1, 30);
     if (next < 0) break;
     label = next;
   }
   if (text.charCodeAt(label) !== COLON) return undefined;
   let after = label + 1;
   while (text.charCodeAt(after) === SPACE || text.charCodeAt(after) === TAB) after++;
-  if (after === label + 1 || after >= to || isWhitespace(text.charCodeAt(after))) return undefined;
+  if (after === label + 1 || after >= text.length || isWhitespace(text.charCodeAt(after))) return undefined;
   return { label, end: after + widthAt(text, after) };
 }
 
@@ -112,9 +111,9 @@ const INTERVIEW = 'Interview conducted by';
 export function interviewerIn(raw: string): { start: number; end: number } | undefined {
   for (let at = raw.indexOf(INTERVIEW); at >= 0; at = raw.indexOf(INTERVIEW, at + 1)) {
     const after = at + INTERVIEW.length;
-    const start = spacesEnd(raw, after, raw.length);
+    const start = spacesEnd(raw, after);
     if (start === after) continue;
-    const names = nameWordsEnd(raw, start, raw.length, 4);
+    const names = nameWordsEnd(raw, start, 4);
     if (names) return { start, end: names.end };
   }
   return undefined;
@@ -128,9 +127,9 @@ const AUTHOR_VERBS = ['is', 'are', 'was', 'were', 'works'];
  * `/^((?:W\s+){1,3}W)\s+(?:is|are|was|were|works)\s/u` captures, W a name word.
  */
 export function authorNoteNameEnd(raw: string): number {
-  const names = nameWordsEnd(raw, 0, raw.length, 4);
+  const names = nameWordsEnd(raw, 0, 4);
   if (!names || names.words < 2) return -1;
-  const verb = spacesEnd(raw, names.end, raw.length);
+  const verb = spacesEnd(raw, names.end);
   if (verb === names.end) return -1;
   for (const word of AUTHOR_VERBS) {
     const after = verb + word.length;
@@ -154,6 +153,6 @@ export function headlineCountryEnd(headline: string): number {
     else return -1;
   }
   if (at >= headline.length) return -1;
-  const text = spacesEnd(headline, at + 1, headline.length);
+  const text = spacesEnd(headline, at + 1);
   return text > at + 1 && text < headline.length ? at : -1;
 }
