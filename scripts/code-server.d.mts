@@ -7,6 +7,8 @@ export declare const VSIX: string;
 export declare function missingTools(): string[];
 export declare function freePort(): Promise<number>;
 export declare function prepareProfile(): void;
+export declare function sessionLog(name: string): string;
+export declare function extensionLog(): string;
 export interface CodeServer {
   readonly url: string;
   readonly pid: number | undefined;

@@ -2,7 +2,7 @@
 // under .e2e/ and the extension installed from bulletin.vsix. Used by the
 // end-to-end tests and by `npm start`.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +71,34 @@ export function prepareProfile() {
   };
   writeFileSync(path.join(STATE, 'user-data/User/settings.json'), JSON.stringify(settings, null, 2));
   execFileSync(CODE_SERVER, [...dirs(), '--install-extension', VSIX, '--force'], { env: env(), stdio: 'pipe', timeout: 120000 });
+}
+
+/**
+ * A log of the extension hosts of the newest code-server session (`remoteexthost.log`, or the extension's own
+ * `bulletin-tools.bulletin/Bulletin.log`, which is its output channel as VS Code writes it to disk): what the last
+ * start of code-server logged there, empty before it has logged anything.
+ */
+export function sessionLog(name) {
+  const logs = path.join(STATE, 'user-data/logs');
+  if (!existsSync(logs)) return '';
+  // Sessions are named by their start time (20261207T051932), so the newest sorts last.
+  const sessions = readdirSync(logs)
+    .filter((entry) => /^\d{8}T\d{6}$/.test(entry))
+    .sort();
+  const newest = sessions[sessions.length - 1];
+  if (newest === undefined) return '';
+  const session = path.join(logs, newest);
+  return readdirSync(session)
+    .filter((entry) => entry.startsWith('exthost'))
+    .map((host) => path.join(session, host, name))
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('');
+}
+
+/** The extension's output channel, as the newest code-server session wrote it to disk. */
+export function extensionLog() {
+  return sessionLog('bulletin-tools.bulletin/Bulletin.log');
 }
 
 async function waitForHealth(url, child, deadline) {

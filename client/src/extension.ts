@@ -5,6 +5,7 @@ import { commands, Position, Uri, window } from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { CloseAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, Location as LspLocation, Position as LspPosition, ServerOptions } from 'vscode-languageclient/node';
+import { readyMessage } from './activationLog';
 import { checkBeforeSend } from './checkBeforeSend';
 import { CrashPolicy } from './crashPolicy';
 import { SERVER_NODE_FLAGS } from './serverFlags';
@@ -20,6 +21,7 @@ const EDITOR_COMMANDS: Record<string, string> = {
 };
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  const activated = performance.now();
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   // Over stdio, as the protocol tests and the bench talk to it, and where the server keeps the bytes of the
   // diagnostics it sent before (over IPC Node serializes every message itself).
@@ -78,6 +80,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     statusBar(),
   );
   await languageClient.start();
+  languageClient.info(readyMessage(performance.now() - activated), undefined, false);
 }
 
 export async function deactivate(): Promise<void> {

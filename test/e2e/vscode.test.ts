@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { goTo, launchBrowser, openFile, openWorkbench, quickInputRows, runCommand, screenshot, statusBarText } from './support/browser';
-import { prepareProfile, startCodeServer } from '../../scripts/code-server.mjs';
+import { extensionLog, prepareProfile, startCodeServer } from '../../scripts/code-server.mjs';
 import type { CodeServer } from '../../scripts/code-server.mjs';
+import { lastReadyMilliseconds } from '../../client/src/activationLog';
 import { SERVER_NODE_FLAGS } from '../../client/src/serverFlags';
 import { ROOT, requireTools } from './support/paths';
 import { CLEAN, makeWorkspace, NO574, SAMPLE } from './support/workspace';
@@ -68,6 +69,8 @@ describe('VS Code with the Bulletin extension', () => {
     await expect.poll(() => statusBarText(page, 'status.editor.mode'), { timeout: 20000 }).toBe('Bulletin');
     await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 30000 });
     await screenshot(page, '01-sample-opened');
+    // The extension logged how long its activation took, in the log VS Code keeps of its output channel.
+    await expect.poll(() => lastReadyMilliseconds(extensionLog()), { timeout: 10000 }).toBeGreaterThan(0);
   });
 
   test('the broken cross-reference is squiggled as an error', async () => {
