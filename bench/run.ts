@@ -409,6 +409,62 @@ function archive(count: number): { dir: string; bytes: number } {
   return { dir, bytes };
 }
 
+/**
+ * An issue of the archive opened while a freshly started server indexes the archive (300 ms after its progress
+ * began): its didOpen to its first published diagnostics, and a document symbols request sent right after the
+ * didOpen; then keystrokes in it, one every 50 ms, each timed to its diagnostics, until the index is done.
+ */
+async function openedWhileIndexing(count: number) {
+  const { dir } = archive(count);
+  const client = new Client();
+  const began = client.next((m, p) => m === '$/progress' && (p as { value?: { kind?: string } }).value?.kind === 'begin');
+  let indexed = false;
+  const done = client
+    .next((m, p) => m === '$/progress' && (p as { value?: { kind?: string } }).value?.kind === 'end')
+    .then(() => (indexed = true));
+  await client.initialize(dir);
+  await began;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const uri = URI.file(path.join(dir, `rca-${1000 + count - 1}.bulletin`)).toString();
+  const text = readFileSync(URI.parse(uri).fsPath, 'utf8');
+  const published = (version: number) =>
+    client.next(
+      (m, p) =>
+        m === 'textDocument/publishDiagnostics' &&
+        (p as { uri: string; version?: number }).uri === uri &&
+        (p as { version?: number }).version === version,
+    );
+  const opened = published(1);
+  const start = performance.now();
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bulletin', version: 1, text } });
+  const symbols = client.connection
+    .sendRequest('textDocument/documentSymbol', { textDocument: { uri } })
+    .then(() => performance.now() - start);
+  await opened;
+  const diagnosticsMs = performance.now() - start;
+  const symbolsMs = await symbols;
+  const answeredBeforeIndexed = !indexed;
+  const lines = text.split('\n');
+  const middle = { line: lines.findIndex((l, i) => i > lines.length / 2 && l.length > 40), character: 20 };
+  const typed: number[] = [];
+  for (let version = 2; !indexed; version++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const insert = version % 2 === 0;
+    const range = insert ? { start: middle, end: middle } : { start: middle, end: { line: middle.line, character: middle.character + 1 } };
+    const ready = published(version);
+    const at = performance.now();
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: insert ? 'x' : '' }],
+    });
+    await ready;
+    if (!indexed) typed.push(performance.now() - at);
+  }
+  await done;
+  await client.stop();
+  return { diagnosticsMs: round(diagnosticsMs), symbolsMs: round(symbolsMs), answeredBeforeIndexed, keystrokes: stats(typed) };
+}
+
 async function workspace(count: number) {
   const { dir, bytes } = archive(count);
   const client = new Client();
@@ -560,6 +616,7 @@ async function main(): Promise<void> {
     return console.log({ sample: await firstOpen(sample), oneMegabyte: await firstOpen(generate(sample, 1_000_000).bulletin) });
   if (only === 'archive') return console.log(await workspace(2000));
   if (only === 'editor') return console.log(inVsCode());
+  if (only === 'busy') return console.log(await openedWhileIndexing(2000));
   if (only === 'typing') return console.log(typingAcrossFigures());
   const oneMegabyte = generate(sample, 1_000_000);
   // Keystrokes over the protocol first: measured later, they counted the collections of this process's own heap,
@@ -601,6 +658,7 @@ async function main(): Promise<void> {
   const typing = typingAcrossFigures(oneMegabyte.bulletin);
   process.stderr.write('measured typing across\n');
   const archiveFigures = await workspace(2000);
+  const whileIndexing = await openedWhileIndexing(2000);
   process.stderr.write('measured the archive\n');
   const results = {
     date: new Date().toISOString(),
@@ -614,6 +672,7 @@ async function main(): Promise<void> {
     firstOpen: opened,
     typingAcross: typing,
     workspace: archiveFigures,
+    whileIndexing,
     activation: await activation(),
     bundles: bundles(),
   };
@@ -642,6 +701,7 @@ function table(r: {
   firstOpen: { sample: Stats; oneMegabyte: Stats };
   typingAcross: ReturnType<typeof typingAcrossFigures>;
   workspace: Awaited<ReturnType<typeof workspace>>;
+  whileIndexing: Awaited<ReturnType<typeof openedWhileIndexing>>;
   activation: Awaited<ReturnType<typeof activation>>;
   bundles: ReturnType<typeof bundles>;
 }): string {
@@ -678,6 +738,8 @@ function table(r: {
     `| Resolve a cross-reference (definition) | ${r.workspace.resolveReferenceMs.median} ms (p95 ${r.workspace.resolveReferenceMs.p95}) | | |`,
     `| Find all references (first / then / after a keystroke in the issue) | ${r.workspace.findReferencesColdMs} ms / ${r.workspace.findReferencesMs.median} ms / ${r.workspace.findReferencesAfterEditMs.median} ms (p95 ${r.workspace.findReferencesAfterEditMs.p95}) | | |`,
     `| Find all references after a keystroke in a headline of the issue | ${r.workspace.findReferencesAfterHeadlineEditMs.median} ms (p95 ${r.workspace.findReferencesAfterHeadlineEditMs.p95}) | | |`,
+    `| An issue opened while a fresh server indexes the ${r.workspace.issues} issues → diagnostics / document symbols (${r.whileIndexing.answeredBeforeIndexed ? 'both before the index was done' : 'the index was done first'}) | ${r.whileIndexing.diagnosticsMs} ms / ${r.whileIndexing.symbolsMs} ms | | |`,
+    `| The same issue typed in meanwhile, a key every 50 ms until the index is done → diagnostics (${r.whileIndexing.keystrokes.runs} keystrokes) | ${r.whileIndexing.keystrokes.median} ms (p95 ${r.whileIndexing.keystrokes.p95}) | | |`,
     `| Workspace symbols with a query (\`power report 35\`) | ${r.workspace.workspaceSymbolsMs.median} ms (p95 ${r.workspace.workspaceSymbolsMs.p95}) | | |`,
     `| Workspace symbols with a query every headline matches (\`report\`, the first 256 given) | ${r.workspace.workspaceSymbolsBroadMs.median} ms (p95 ${r.workspace.workspaceSymbolsBroadMs.p95}) | | |`,
     `| Server start → initialize answered | ${r.activation.serverStartupMs.median} ms (p95 ${r.activation.serverStartupMs.p95}) | | |`,

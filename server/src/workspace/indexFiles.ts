@@ -1,0 +1,39 @@
+// Reads and indexes the archive's files in the background: a few files read ahead of the parser, so that the disk
+// and the parser work at once; after each slice, edits and requests are read; and an open document's checks go
+// first (no file is indexed while they are under way).
+import type { Foreground } from '../protocol/foreground';
+import type { Pause } from '../protocol/turns';
+
+/** Files read ahead of the one being indexed. */
+const READ_AHEAD = 8;
+
+/** How often progress is reported, in files. */
+const REPORT_EVERY = 25;
+
+export interface IndexFilesOptions {
+  /** The file's text, or undefined when it cannot be read (gone since it was listed). */
+  readonly read: (uri: string) => Promise<string | undefined>;
+  readonly index: (uri: string, text: string | undefined) => void;
+  /** After each slice of indexing, the next turn of the event loop in which no foreground work is under way. */
+  readonly pause: Pause;
+  readonly foreground: Foreground;
+  readonly isCancelled: () => boolean;
+  readonly report?: (done: number, total: number) => void;
+}
+
+export async function indexFiles(files: readonly string[], options: IndexFilesOptions): Promise<void> {
+  const reads = new Map<number, Promise<string | undefined>>();
+  const readAhead = (i: number): void => {
+    if (i < files.length && !reads.has(i)) reads.set(i, options.read(files[i]!));
+  };
+  for (let i = 0; i < files.length && !options.isCancelled(); i++) {
+    for (let k = i; k < i + READ_AHEAD; k++) readAhead(k);
+    const text = await reads.get(i);
+    reads.delete(i);
+    // While the file was read, an edit may have come in: its checks go first.
+    await options.foreground.idle();
+    options.index(files[i]!, text);
+    if (i % REPORT_EVERY === REPORT_EVERY - 1) options.report?.(i + 1, files.length);
+    await options.pause();
+  }
+}

@@ -1,0 +1,96 @@
+// The archive indexed in the background: every file in order, read ahead of the parser, and no file indexed while
+// an open document's checks are under way.
+import { expect, test } from 'vitest';
+import { Foreground } from '../../server/src/protocol/foreground';
+import { indexFiles } from '../../server/src/workspace/indexFiles';
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const turns = async (n: number): Promise<void> => {
+  for (let i = 0; i < n; i++) await nextTurn();
+};
+const files = Array.from({ length: 60 }, (_, i) => `file:///archive/rca-${1000 + i}.bulletin`);
+
+test('foreground work: idle at once when none is under way, else once the last of it has ended', async () => {
+  const foreground = new Foreground();
+  let idle = false;
+  await foreground.idle();
+  const endFirst = foreground.begin();
+  const endSecond = foreground.begin();
+  void foreground.idle().then(() => (idle = true));
+  endFirst();
+  endFirst(); // Ending twice ends it once.
+  await turns(2);
+  expect(idle).toBe(false);
+  endSecond();
+  await turns(1);
+  expect(idle).toBe(true);
+});
+
+test('work run as foreground work ends with it, when it fails too', async () => {
+  const foreground = new Foreground();
+  await expect(foreground.run(() => Promise.reject(new Error('checks failed')))).rejects.toThrow('checks failed');
+  let idle = false;
+  void foreground.idle().then(() => (idle = true));
+  await turns(1);
+  expect(idle).toBe(true);
+});
+
+test('every file is indexed once, in order, with its text, and progress is told every 25 files', async () => {
+  const indexed: string[] = [];
+  const reports: string[] = [];
+  await indexFiles(files, {
+    read: (uri) => Promise.resolve(uri.endsWith('1010.bulletin') ? undefined : `text of ${uri}`),
+    index: (uri, text) => indexed.push(`${uri} ${text ?? '(gone)'}`),
+    pause: () => nextTurn(),
+    foreground: new Foreground(),
+    isCancelled: () => false,
+    report: (done, total) => reports.push(`${done}/${total}`),
+  });
+  expect(indexed).toEqual(files.map((uri) => `${uri} ${uri.endsWith('1010.bulletin') ? '(gone)' : `text of ${uri}`}`));
+  expect(reports).toEqual(['25/60', '50/60']);
+});
+
+test('files are read a few ahead of the one indexed, and indexing stops when cancelled', async () => {
+  const read: number[] = [];
+  const indexed: number[] = [];
+  let cancelled = false;
+  await indexFiles(files, {
+    read: (uri) => {
+      read.push(files.indexOf(uri));
+      return Promise.resolve('text');
+    },
+    index: (uri) => {
+      indexed.push(files.indexOf(uri));
+      if (indexed.length === 10) cancelled = true;
+    },
+    pause: () => undefined,
+    foreground: new Foreground(),
+    isCancelled: () => cancelled,
+  });
+  expect(indexed).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  // The first file's reading started the next seven's; each later one, one more.
+  expect(read).toEqual([...Array(17).keys()]);
+});
+
+test("no file is indexed while an open document's checks are under way; indexing goes on once they end", async () => {
+  const foreground = new Foreground();
+  const indexed: number[] = [];
+  let endChecks = (): void => undefined;
+  const done = indexFiles(files, {
+    read: (uri) => {
+      // A keystroke arrives as the thirteenth file is read ahead, before the sixth is indexed: its checks begin.
+      if (files.indexOf(uri) === 12) endChecks = foreground.begin();
+      return nextTurn().then(() => 'text');
+    },
+    index: (uri) => indexed.push(files.indexOf(uri)),
+    // Turns that do not wait for the checks themselves: indexFiles must.
+    pause: () => nextTurn(),
+    foreground,
+    isCancelled: () => false,
+  });
+  await turns(50);
+  expect(indexed).toEqual([0, 1, 2, 3, 4]);
+  endChecks();
+  await done;
+  expect(indexed).toEqual(files.map((_, i) => i));
+});
