@@ -601,7 +601,7 @@ function bundles() {
 
 async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
-  // While working on one figure: BENCH_ONLY=keystroke, open, archive, typing or editor prints it and writes nothing.
+  // While working on one figure: BENCH_ONLY=keystroke, open, archive, busy, typing or editor prints it and writes nothing.
   const only = process.env.BENCH_ONLY;
   if (only === 'keystroke') {
     const text = generate(sample, 1_000_000).bulletin;
@@ -739,7 +739,7 @@ function table(r: {
     `| Find all references (first / then / after a keystroke in the issue) | ${r.workspace.findReferencesColdMs} ms / ${r.workspace.findReferencesMs.median} ms / ${r.workspace.findReferencesAfterEditMs.median} ms (p95 ${r.workspace.findReferencesAfterEditMs.p95}) | | |`,
     `| Find all references after a keystroke in a headline of the issue | ${r.workspace.findReferencesAfterHeadlineEditMs.median} ms (p95 ${r.workspace.findReferencesAfterHeadlineEditMs.p95}) | | |`,
     `| An issue opened while a fresh server indexes the ${r.workspace.issues} issues → diagnostics / document symbols (${r.whileIndexing.answeredBeforeIndexed ? 'both before the index was done' : 'the index was done first'}) | ${r.whileIndexing.diagnosticsMs} ms / ${r.whileIndexing.symbolsMs} ms | | |`,
-    `| The same issue typed in meanwhile, a key every 50 ms until the index is done → diagnostics (${r.whileIndexing.keystrokes.runs} keystrokes) | ${r.whileIndexing.keystrokes.median} ms (p95 ${r.whileIndexing.keystrokes.p95}) | | |`,
+    `| The same issue typed in meanwhile, a key every 50 ms until the index is done → diagnostics (${r.whileIndexing.keystrokes.runs} keystrokes) | ${r.whileIndexing.keystrokes.runs === 0 ? 'the index was done first' : `${r.whileIndexing.keystrokes.median} ms (p95 ${r.whileIndexing.keystrokes.p95})`} | | |`,
     `| Workspace symbols with a query (\`power report 35\`) | ${r.workspace.workspaceSymbolsMs.median} ms (p95 ${r.workspace.workspaceSymbolsMs.p95}) | | |`,
     `| Workspace symbols with a query every headline matches (\`report\`, the first 256 given) | ${r.workspace.workspaceSymbolsBroadMs.median} ms (p95 ${r.workspace.workspaceSymbolsBroadMs.p95}) | | |`,
     `| Server start → initialize answered | ${r.activation.serverStartupMs.median} ms (p95 ${r.activation.serverStartupMs.p95}) | | |`,
