@@ -85,9 +85,12 @@ export class TestClient {
         const p = params as PublishDiagnosticsParams;
         this.published.set(p.uri, [...(this.published.get(p.uri) ?? []), p]);
       }
-      const waiters = this.waiters;
-      this.waiters = [];
-      for (const w of waiters) w();
+      this.wake();
+    });
+    // vscode-jsonrpc hands $/progress to progress handlers only, never to the catch-all above.
+    this.connection.onUnhandledProgress((params) => {
+      this.notifications.push({ method: '$/progress', params });
+      this.wake();
     });
     this.connection.onRequest((method, params) => {
       this.requests.push({ method, params });
@@ -97,6 +100,12 @@ export class TestClient {
       return null;
     });
     this.connection.listen();
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
