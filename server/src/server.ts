@@ -243,7 +243,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** Documents' checks, which the archive's indexing and resolution give way to. */
   const foreground = new Foreground();
 
-  /** A pause for the checks of one analysis: after each slice of its work, edits and requests are read. */
+  /** A pause for the checks of one analysis (or `budget` ms of other work): after each slice, edits and requests are read. */
   const turns = (budget = ANALYSIS_SLICE_MS): Pause =>
     pauseAfter(
       budget,
