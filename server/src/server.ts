@@ -408,6 +408,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         foreground,
         isCancelled: () => cancelled,
         report: (done, total) => progress?.report(Math.round((done * 100) / total), `${done} of ${total} files`),
+        failed: (uri, error) => connection.console.error(`indexing ${uri} failed: ${describe(error)}`),
       });
     } finally {
       progress?.done();

@@ -45,6 +45,7 @@ test('every file is indexed once, in order, with its text, and progress is told 
     foreground: new Foreground(),
     isCancelled: () => false,
     report: (done, total) => reports.push(`${done}/${total}`),
+    failed: (uri) => expect.unreachable(uri),
   });
   expect(indexed).toEqual(files.map((uri) => `${uri} ${uri.endsWith('1010.bulletin') ? '(gone)' : `text of ${uri}`}`));
   expect(reports).toEqual(['25/60', '50/60']);
@@ -66,6 +67,7 @@ test('files are read a few ahead of the one indexed, and indexing stops when can
     pause: () => undefined,
     foreground: new Foreground(),
     isCancelled: () => cancelled,
+    failed: (uri) => expect.unreachable(uri),
   });
   expect(indexed).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   // The first file's reading started the next seven's; each later one, one more.
@@ -87,10 +89,29 @@ test("no file is indexed while an open document's checks are under way; indexing
     pause: () => nextTurn(),
     foreground,
     isCancelled: () => false,
+    failed: (uri) => expect.unreachable(uri),
   });
   await turns(50);
   expect(indexed).toEqual([0, 1, 2, 3, 4]);
   endChecks();
   await done;
   expect(indexed).toEqual(files.map((_, i) => i));
+});
+
+test('a file whose indexing fails is told of, and the others are indexed all the same', async () => {
+  const indexed: number[] = [];
+  const failures: string[] = [];
+  await indexFiles(files.slice(0, 5), {
+    read: () => Promise.resolve('text'),
+    index: (uri) => {
+      if (files.indexOf(uri) === 2) throw new Error('unreadable model');
+      indexed.push(files.indexOf(uri));
+    },
+    pause: () => undefined,
+    foreground: new Foreground(),
+    isCancelled: () => false,
+    failed: (uri, error) => failures.push(`${files.indexOf(uri)}: ${(error as Error).message}`),
+  });
+  expect(indexed).toEqual([0, 1, 3, 4]);
+  expect(failures).toEqual(['2: unreadable model']);
 });

@@ -19,6 +19,8 @@ export interface IndexFilesOptions {
   readonly foreground: Foreground;
   readonly isCancelled: () => boolean;
   readonly report?: (done: number, total: number) => void;
+  /** A file whose indexing failed: the others are indexed all the same. */
+  readonly failed: (uri: string, error: unknown) => void;
 }
 
 export async function indexFiles(files: readonly string[], options: IndexFilesOptions): Promise<void> {
@@ -32,7 +34,11 @@ export async function indexFiles(files: readonly string[], options: IndexFilesOp
     reads.delete(i);
     // While the file was read, an edit may have come in: its checks go first.
     await options.foreground.idle();
-    options.index(files[i]!, text);
+    try {
+      options.index(files[i]!, text);
+    } catch (error) {
+      options.failed(files[i]!, error);
+    }
     if (i % REPORT_EVERY === REPORT_EVERY - 1) options.report?.(i + 1, files.length);
     await options.pause();
   }
