@@ -393,6 +393,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     index.set(summarize(doc, uri, new LineIndex(text), profile.initials));
   };
 
+  /** `indexFile` where a failure would otherwise go unhandled: it is logged instead. */
+  const indexFileOrLog = (uri: string, text: string | undefined): void => recover(`indexing ${uri}`, undefined, () => indexFile(uri, text));
+
   const indexFolders = async (uris: readonly string[]): Promise<void> => {
     const progress = support.progress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Indexing bulletins', 0, 'listing files', true);
@@ -408,7 +411,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         foreground,
         isCancelled: () => cancelled,
         report: (done, total) => progress?.report(Math.round((done * 100) / total), `${done} of ${total} files`),
-        failed: (uri, error) => connection.console.error(`indexing ${uri} failed: ${describe(error)}`),
+        failed: (uri, error) => failed(`indexing ${uri}`, undefined, error),
       });
     } finally {
       progress?.done();
@@ -553,7 +556,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
       if (documents.get(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) index.remove(change.uri);
-      else indexFile(change.uri, await options.files.read(change.uri));
+      else indexFileOrLog(change.uri, await options.files.read(change.uri));
       archiveChanged = true;
     }
     refreshIfHeadlinesChanged();
@@ -571,7 +574,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
     // The file on disk (if any) speaks for it again.
     void options.files.read(uri).then((text) => {
-      indexFile(uri, text);
+      indexFileOrLog(uri, text);
       refreshIfHeadlinesChanged();
     });
   });
