@@ -409,6 +409,12 @@ function archive(count: number): { dir: string; bytes: number } {
   return { dir, bytes };
 }
 
+/** A `$/progress` notification of the kind given (begin, report or end), as `Client.next` looks for it. */
+const progress =
+  (kind: string) =>
+  (method: string, params: unknown): boolean =>
+    method === '$/progress' && (params as { value?: { kind?: string } }).value?.kind === kind;
+
 /**
  * An issue of the archive opened while a freshly started server indexes the archive (300 ms after its progress
  * began): its didOpen to its first published diagnostics, and a document symbols request sent right after the
@@ -417,11 +423,9 @@ function archive(count: number): { dir: string; bytes: number } {
 async function openedWhileIndexing(count: number) {
   const { dir } = archive(count);
   const client = new Client();
-  const began = client.next((m, p) => m === '$/progress' && (p as { value?: { kind?: string } }).value?.kind === 'begin');
+  const began = client.next(progress('begin'));
   let indexed = false;
-  const done = client
-    .next((m, p) => m === '$/progress' && (p as { value?: { kind?: string } }).value?.kind === 'end')
-    .then(() => (indexed = true));
+  const done = client.next(progress('end')).then(() => (indexed = true));
   await client.initialize(dir);
   await began;
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -468,7 +472,7 @@ async function openedWhileIndexing(count: number) {
 async function workspace(count: number) {
   const { dir, bytes } = archive(count);
   const client = new Client();
-  const done = client.next((m, p) => m === '$/progress' && (p as { value?: { kind?: string } }).value?.kind === 'end');
+  const done = client.next(progress('end'));
   const start = performance.now();
   await client.initialize(dir);
   await done;
