@@ -14,7 +14,9 @@ import { createLanguageService, DiagnosticLevel, githubSlugifier } from 'vscode-
 import type { ITextDocument, IWorkspace } from 'vscode-markdown-languageservice';
 import { URI } from 'vscode-uri';
 import { SERVER_NODE_FLAGS } from '../client/src/serverFlags';
+import type { Check } from '../server/src/checks/check';
 import { createCheckContext } from '../server/src/checks/context';
+import { CHECKS } from '../server/src/checks/registry';
 import { runChecks } from '../server/src/checks/run';
 import { toDiagnostics } from '../server/src/features/diagnostics';
 import { FoldingMemo, foldingRanges } from '../server/src/features/folding';
@@ -76,13 +78,16 @@ async function time(runs: number, warmup: number, fn: (i: number) => unknown): P
   return stats(times);
 }
 
-/** Ours: parse, every check, diagnostics, symbols and folding, from scratch. */
-function ours(text: string, uri: string): void {
+/** The checks of cross-references: what the Markdown service's link diagnostics do for Markdown. */
+const CROSS_REFERENCE_CHECKS = CHECKS.filter((check) => check.code.startsWith('xref.'));
+
+/** Ours: parse, every check (or only `checks`), diagnostics, symbols and folding, from scratch. */
+function ours(text: string, uri: string, checks?: readonly Check[]): void {
   const doc = parseBulletin(text, parseOptionsFor(DEFAULT_PROFILE));
   const positions = new LineIndex(text);
   const index = new WorkspaceIndex();
   index.set(summarize(doc, uri, positions));
-  const problems = runChecks(createCheckContext(doc, uri, index, DEFAULT_PROFILE));
+  const problems = runChecks(createCheckContext(doc, uri, index, DEFAULT_PROFILE), { checks });
   toDiagnostics(problems, positions, uri);
   documentSymbols(doc, positions);
   foldingRanges(doc, positions);
@@ -646,6 +651,7 @@ async function main(): Promise<void> {
   for (const c of cases) {
     const mine = await time(c.runs, c.warmup, () => ours(c.bulletin, 'file:///bench/doc.bulletin'));
     const theirs = await time(c.runs, c.warmup, () => service.run(c.markdown, version++));
+    const mineSameJob = await time(c.runs, c.warmup, () => ours(c.bulletin, 'file:///bench/doc.bulletin', CROSS_REFERENCE_CHECKS));
     const mineAfterEdit = await time(c.runs * 2, c.warmup * 2, oursAfterKeystroke(c.bulletin, 'file:///bench/edited.bulletin'));
     const theirsAfterEdit = await time(c.runs * 2, c.warmup * 2, theirsAfterKeystroke(service, c.markdown));
     const mb = c.bulletin.length / 1e6;
@@ -655,6 +661,7 @@ async function main(): Promise<void> {
       ours: { ...mine, mbPerSecond: round(mb / (mine.median / 1000), 1) },
       markdown: { ...theirs, bytes: c.markdown.length, mbPerSecond: round(c.markdown.length / 1e6 / (theirs.median / 1000), 1) },
       speedup: round(theirs.median / mine.median, 1),
+      sameJob: { ours: mineSameJob, speedup: round(theirs.median / mineSameJob.median, 1) },
       afterKeystroke: { ours: mineAfterEdit, markdown: theirsAfterEdit, speedup: round(theirsAfterEdit.median / mineAfterEdit.median, 1) },
     });
     process.stderr.write(`measured ${c.name}\n`);
@@ -695,6 +702,7 @@ function table(r: {
     ours: Stats & { mbPerSecond: number };
     markdown: Stats & { mbPerSecond: number };
     speedup: number;
+    sameJob: { ours: Stats; speedup: number };
     afterKeystroke: { ours: Stats; markdown: Stats; speedup: number };
   }[];
   keystroke1MB: Keystrokes;
@@ -715,6 +723,10 @@ function table(r: {
     ...r.sizes.map(
       (s) =>
         `| ${s.name}: parse, all diagnostics, symbols, folding | ${s.ours.median} ms (p95 ${s.ours.p95}), ${s.ours.mbPerSecond} MB/s | ${s.markdown.median} ms (p95 ${s.markdown.p95}), ${s.markdown.mbPerSecond} MB/s | ${ratio(s.speedup)} |`,
+    ),
+    ...r.sizes.map(
+      (s) =>
+        `| ${s.name}: the Markdown service's job alone: parse, cross-reference diagnostics, symbols, folding | ${s.sameJob.ours.median} ms (p95 ${s.sameJob.ours.p95}) | ${s.markdown.median} ms (p95 ${s.markdown.p95}) | ${ratio(s.sameJob.speedup)} |`,
     ),
     ...r.sizes.map(
       (s) =>
