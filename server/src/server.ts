@@ -21,6 +21,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   CancellationToken,
   Connection,
+  Diagnostic,
   DocumentDiagnosticParams,
   DocumentDiagnosticReport,
   InitializeParams,
@@ -28,7 +29,7 @@ import type {
   Range,
   WorkspaceFolder,
 } from 'vscode-languageserver';
-import type { TextEdit } from './checks/check';
+import type { Problem, TextEdit } from './checks/check';
 import { megabytes } from './checks/document-too-large';
 import { CHECKS } from './checks/registry';
 import {
@@ -46,6 +47,7 @@ import { completion } from './features/completion';
 import { definition } from './features/definition';
 import { DiagnosticReports } from './features/diagnosticReports';
 import { profileDiagnostics, toDiagnostics } from './features/diagnostics';
+import { nearestFirst } from './features/diagnosticsOrder';
 import { documentLinks } from './features/documentLinks';
 import { FoldingMemo, foldingRanges } from './features/folding';
 import { formatting } from './features/formatting';
@@ -235,6 +237,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const pending = new Set<string>();
   /** What was last sent to a client that pulls, per document: an equal report is sent as "unchanged". */
   const pulled = new DiagnosticReports();
+
+  /** The document's diagnostics as sent: those nearest to where it was last edited first. */
+  const diagnosticsOf = (problems: readonly Problem[], document: TextDocument): Diagnostic[] => {
+    const at = edits.lastEditAt(document.uri);
+    return nearestFirst(toDiagnostics(problems, document, document.uri), at === undefined ? undefined : document.positionAt(at).line);
+  };
   let flushScheduled = false;
   let scheduled = 0;
   let flushedAt = 0;
@@ -266,7 +274,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const stale = (): boolean => documents.get(uri)?.version !== analysis.version;
     const problems = await analyses.problemsInTurns(analysis, stale, pause);
     if (!problems || stale()) return;
-    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toDiagnostics(problems, document, uri) });
+    void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(problems, document) });
   };
 
   /** What other files' cross-references resolve to has changed: have every open document's diagnostics recomputed. */
@@ -595,7 +603,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const stale = (): boolean => token.isCancellationRequested || documents.get(document.uri)?.version !== analysis.version;
         const problems = await foreground.run(() => analyses.problemsInTurns(analysis, stale, pause));
         if (!problems || stale()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-        return pulled.report(document.uri, resultId, params.previousResultId, toDiagnostics(problems, document, document.uri));
+        return pulled.report(document.uri, resultId, params.previousResultId, diagnosticsOf(problems, document));
       },
     ),
   );

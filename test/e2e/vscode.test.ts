@@ -2,7 +2,7 @@
 // installed from the .vsix, asserting what a user sees. Screenshots of each
 // step go to test/e2e/artifacts/.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -13,6 +13,7 @@ import { lastReadyMilliseconds } from '../../client/src/activationLog';
 import { SERVER_NODE_FLAGS } from '../../client/src/serverFlags';
 import { ROOT, requireTools } from './support/paths';
 import { CLEAN, makeWorkspace, NO574, SAMPLE } from './support/workspace';
+import { longIssue } from '../support/fixture';
 
 let server: CodeServer;
 let browser: Browser;
@@ -28,6 +29,11 @@ async function problemCounts(): Promise<{ errors: number; warnings: number }> {
 
 async function waitForCounts(expected: { errors: number; warnings: number }): Promise<void> {
   await expect.poll(problemCounts, { timeout: 20000 }).toEqual(expected);
+}
+
+/** Squiggles of warnings on the line the cursor is on. */
+async function squigglesOnCursorLine(): Promise<number> {
+  return page.locator('.monaco-editor .view-overlays > div:has(.current-line) .squiggly-warning').count();
 }
 
 /** The 1-based line numbers the editor shows now. */
@@ -271,5 +277,27 @@ describe('VS Code with the Bulletin extension', () => {
     await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.type('B');
     await waitForCounts(before);
+  });
+
+  test('in a long issue, a doubled word typed near the end is squiggled (VS Code underlines only 500 a file)', async () => {
+    const text = longIssue();
+    writeFileSync(path.join(folder, 'long.bulletin'), text);
+    await openFile(page, 'long.bulletin');
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 20000 });
+    // In the last of fourteen copies of the sample's articles: past the first 500 diagnostics in document order.
+    const line = text.split('\n').lastIndexOf('The conflagration can spread. The tinder won’t set itself on fire, but') + 1;
+    expect(line).toBeGreaterThan(11000);
+    await goTo(page, line, 1);
+    // "The conflagration" made "so so fire".
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.type('so so fire');
+    await expect.poll(squigglesOnCursorLine, { timeout: 20000 }).toBeGreaterThan(0);
+    await screenshot(page, '12-long-issue-squiggled');
+    // And back: the squiggle goes.
+    await goTo(page, line, 1);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.type('The conflagration');
+    await expect.poll(squigglesOnCursorLine, { timeout: 20000 }).toBe(0);
   });
 });

@@ -45,6 +45,17 @@ export const FIXTURES = path.resolve(__dirname, '../fixtures');
 export const SAMPLE_PATH = path.join(FIXTURES, 'rca-2011-12-janaozen.txt');
 export const CLEAN_PATH = path.join(FIXTURES, 'clean.bulletin');
 export const sample = (): string => readFileSync(SAMPLE_PATH, 'utf8');
+
+/**
+ * A long issue: the sample with its articles `copies` times over, one contents list and one footer. Fourteen
+ * copies give over 600 diagnostics, most of them long before the last article.
+ */
+export function longIssue(copies = 14): string {
+  const one = sample();
+  const articles = one.indexOf('MEP pressing');
+  const footer = one.indexOf('**** http', articles);
+  return `${one.slice(0, articles)}${`${one.slice(articles, footer)}\n\n`.repeat(copies)}${one.slice(footer)}`;
+}
 export const clean = (): string => readFileSync(CLEAN_PATH, 'utf8');
 
 export interface FileSpec {
