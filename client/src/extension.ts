@@ -10,6 +10,7 @@ import { checkBeforeSend } from './checkBeforeSend';
 import { CrashPolicy } from './crashPolicy';
 import { SERVER_NODE_FLAGS } from './serverFlags';
 import { statusBar } from './statusBar';
+import { visibleLines } from './visibleLines';
 
 let client: LanguageClient | undefined;
 
@@ -78,6 +79,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       void window.showInformationMessage('Bulletin language server restarted.');
     }),
     statusBar(),
+    visibleLines(languageClient),
   );
   await languageClient.start();
   languageClient.info(readyMessage(performance.now() - activated), undefined, false);

@@ -47,7 +47,7 @@ import { completion } from './features/completion';
 import { definition } from './features/definition';
 import { DiagnosticReports } from './features/diagnosticReports';
 import { profileDiagnostics, toDiagnostics } from './features/diagnostics';
-import { nearestFirst } from './features/diagnosticsOrder';
+import { EDITOR_UNDERLINES, nearestFirst } from './features/diagnosticsOrder';
 import { documentLinks } from './features/documentLinks';
 import { FoldingMemo, foldingRanges } from './features/folding';
 import { formatting } from './features/formatting';
@@ -83,8 +83,10 @@ import {
   renameParams,
   selectionRangeParams,
   uriParams,
+  visibleRangeParams,
   workspaceSymbolParams,
 } from './protocol/params';
+import type { VisibleRangeParams } from './protocol/params';
 import { Analyses, DEFAULT_FULL_CHECK_LIMIT } from './workspace/analysis';
 import { EditLog } from './workspace/editLog';
 import type { Analysis } from './workspace/analysis';
@@ -238,10 +240,29 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** What was last sent to a client that pulls, per document: an equal report is sent as "unchanged". */
   const pulled = new DiagnosticReports();
 
-  /** The document's diagnostics as sent: those nearest to where it was last edited first. */
-  const diagnosticsOf = (problems: readonly Problem[], document: TextDocument): Diagnostic[] => {
+  /** The middle line of what the editor shows of each document, as our VS Code extension tells, until the next edit. */
+  const viewed = new Map<string, number>();
+  /** The lines VS Code underlines, of the documents that have more diagnostics than it underlines. */
+  const underlined = new Map<string, { readonly first: number; readonly last: number }>();
+
+  /** Where the user is in the document: the lines shown since the last edit, else where the last edit was. */
+  const focusLine = (document: TextDocument): number | undefined => {
+    const shown = viewed.get(document.uri);
+    if (shown !== undefined) return shown;
     const at = edits.lastEditAt(document.uri);
-    return nearestFirst(toDiagnostics(problems, document, document.uri), at === undefined ? undefined : document.positionAt(at).line);
+    return at === undefined ? undefined : document.positionAt(at).line;
+  };
+
+  /** The document's diagnostics as sent: those nearest to where the user is first. */
+  const diagnosticsOf = (problems: readonly Problem[], document: TextDocument): Diagnostic[] => {
+    const diagnostics = nearestFirst(toDiagnostics(problems, document, document.uri), focusLine(document));
+    if (diagnostics.length <= EDITOR_UNDERLINES) underlined.delete(document.uri);
+    else
+      underlined.set(document.uri, {
+        first: diagnostics[0]!.range.start.line,
+        last: diagnostics[EDITOR_UNDERLINES - 1]!.range.start.line,
+      });
+    return diagnostics;
   };
   let flushScheduled = false;
   let scheduled = 0;
@@ -572,9 +593,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   documents.onDidOpen((event) => schedule(event.document.uri));
-  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    // The user is where they type now.
+    viewed.delete(event.document.uri);
+    schedule(event.document.uri);
+  });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
+    viewed.delete(uri);
+    underlined.delete(uri);
     analyses.forget(uri);
     pulled.forget(uri);
     toldTooLarge.delete(uri);
@@ -587,6 +614,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     });
   });
 
+  // Our VS Code extension tells which lines the editor shows. Where they lie outside the lines VS Code underlines
+  // of a long issue's diagnostics, these are sent again, those nearest to the lines shown first.
+  connection.onNotification('bulletin/visibleRange', (params: unknown) => {
+    if (lifecycle !== 'running') return;
+    let shown: VisibleRangeParams;
+    try {
+      shown = visibleRangeParams(params);
+    } catch (error) {
+      connection.console.error(`bulletin/visibleRange ignored: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const { uri } = shown.textDocument;
+    const { start, end } = shown.range;
+    if (!documents.get(uri)) return;
+    viewed.set(uri, (start.line + end.line) >> 1);
+    const lines = underlined.get(uri);
+    if (!lines || (start.line >= lines.first && end.line <= lines.last)) return;
+    if (!support.pullDiagnostics) schedule(uri);
+    else if (support.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+  });
+
   connection.languages.diagnostics.on(
     guardInTurns<DocumentDiagnosticParams, DocumentDiagnosticReport>(
       'diagnostics',
@@ -597,7 +645,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
         const pause = turns();
         const analysis = analyse(document);
-        const resultId = analyses.resultKey(analysis);
+        // The lines shown count too: scrolled elsewhere, the same diagnostics go in another order.
+        const shown = viewed.get(document.uri);
+        const resultId = `${analyses.resultKey(analysis)}${shown === undefined ? '' : `@${shown}`}`;
         if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
         // Cancelled by the client, or by an edit that came in while the checks ran: the client pulls again.
         const stale = (): boolean => token.isCancellationRequested || documents.get(document.uri)?.version !== analysis.version;

@@ -36,6 +36,11 @@ async function squigglesOnCursorLine(): Promise<number> {
   return page.locator('.monaco-editor .view-overlays > div:has(.current-line) .squiggly-warning').count();
 }
 
+/** Squiggles of warnings on the lines shown. */
+async function squigglesShown(): Promise<number> {
+  return page.locator('.monaco-editor .view-overlays .squiggly-warning').count();
+}
+
 /** The 1-based line numbers the editor shows now. */
 async function visibleLineNumbers(): Promise<number[]> {
   const numbers = await page
@@ -279,7 +284,7 @@ describe('VS Code with the Bulletin extension', () => {
     await waitForCounts(before);
   });
 
-  test('in a long issue, a doubled word typed near the end is squiggled (VS Code underlines only 500 a file)', async () => {
+  test('a long issue is squiggled where it is scrolled to, and a doubled word typed there (VS Code underlines only 500 a file)', async () => {
     const text = longIssue();
     writeFileSync(path.join(folder, 'long.bulletin'), text);
     await openFile(page, 'long.bulletin');
@@ -288,12 +293,15 @@ describe('VS Code with the Bulletin extension', () => {
     const line = text.split('\n').lastIndexOf('The conflagration can spread. The tinder won’t set itself on fire, but') + 1;
     expect(line).toBeGreaterThan(11000);
     await goTo(page, line, 1);
+    // Scrolled there, nothing typed: the lines shown are squiggled.
+    await expect.poll(squigglesShown, { timeout: 20000 }).toBeGreaterThan(0);
+    await screenshot(page, '12-long-issue-scrolled');
     // "The conflagration" made "so so fire".
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.type('so so fire');
     await expect.poll(squigglesOnCursorLine, { timeout: 20000 }).toBeGreaterThan(0);
-    await screenshot(page, '12-long-issue-squiggled');
+    await screenshot(page, '13-long-issue-typed');
     // And back: the squiggle goes.
     await goTo(page, line, 1);
     for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight');

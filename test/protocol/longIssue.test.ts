@@ -50,3 +50,63 @@ test('pulled: the same, and the next keystroke in that place is answered "unchan
   client.change(uri, [{ range: { start: inWord, end: inWord }, text: 's' }]);
   expect((await pull(typed.resultId)).kind).toBe('unchanged');
 });
+
+/** Our VS Code extension's notification: the editor shows these lines of the document. */
+const shown = (client: TestClient, first: number, last: number): Promise<void> =>
+  client.connection.sendNotification('bulletin/visibleRange', {
+    textDocument: { uri },
+    range: { start: { line: first, character: 0 }, end: { line: last, character: 0 } },
+  });
+
+const nearLine = (d: Diagnostic): boolean => Math.abs(d.range.start.line - line) <= 30;
+
+test('published: scrolled near the end, unedited, the issue is published again with the lines shown first', async () => {
+  const client = await TestClient.start();
+  clients.push(client);
+  client.open(uri, text);
+  const opened = await client.diagnosticsFor(uri, 1);
+  expect(opened.slice(0, EDITOR_UNDERLINES).some(nearLine)).toBe(false);
+  expect(opened.some(nearLine)).toBe(true);
+  await shown(client, line - 30, line + 30);
+  const last = () => client.published.get(uri)!.at(-1)!;
+  await client.waitFor(() => last().diagnostics.slice(0, EDITOR_UNDERLINES).some(nearLine));
+  const again = last();
+  expect(again.version).toBe(1);
+  const key = (d: Diagnostic): string => JSON.stringify([d.range, d.code, d.message]);
+  expect(again.diagnostics.map(key).sort()).toEqual(opened.map(key).sort());
+});
+
+test('pulled: lines already underlined ask for nothing; lines beyond them make the editor pull again, then unchanged', async () => {
+  const client = await TestClient.start({ pull: true });
+  clients.push(client);
+  client.open(uri, text);
+  const pull = (previousResultId?: string) =>
+    client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
+  const opened = await pull();
+  if (opened.kind !== 'full') throw new Error('the first report is full');
+  expect(opened.items.slice(0, EDITOR_UNDERLINES).some(nearLine)).toBe(false);
+  const refreshes = (): number => client.requests.filter((r) => r.method === 'workspace/diagnostic/refresh').length;
+  // The top of the issue, whose diagnostics are underlined already; then its end. One refresh, for the end.
+  await shown(client, 0, 60);
+  await shown(client, line - 30, line + 30);
+  await client.waitFor(() => refreshes() > 0);
+  expect(refreshes()).toBe(1);
+  const scrolled = await pull(opened.resultId);
+  if (scrolled.kind !== 'full') throw new Error('a new order makes a full report');
+  expect(scrolled.items.slice(0, EDITOR_UNDERLINES).some(nearLine)).toBe(true);
+  expect((await pull(scrolled.resultId)).kind).toBe('unchanged');
+});
+
+test('a malformed visibleRange is logged and ignored', async () => {
+  const client = await TestClient.start();
+  clients.push(client);
+  client.open(uri, text);
+  await client.diagnosticsFor(uri, 1);
+  await client.connection.sendNotification('bulletin/visibleRange', { textDocument: { uri }, range: { start: { line: -1 } } });
+  await client.connection.sendNotification('bulletin/visibleRange', null);
+  await client.waitFor(
+    () => client.notifications.filter((n) => JSON.stringify(n.params).includes('bulletin/visibleRange ignored')).length === 2,
+  );
+  const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  expect(symbols.length).toBeGreaterThan(10);
+});

@@ -87,6 +87,17 @@ export function documentParams<P extends { textDocument: TextDocumentIdentifier 
   return params;
 }
 
+/** `bulletin/visibleRange`: the lines of a document the editor shows. */
+export interface VisibleRangeParams {
+  readonly textDocument: TextDocumentIdentifier;
+  readonly range: Range;
+}
+
+export function visibleRangeParams(params: unknown): VisibleRangeParams {
+  const p = textDocument(params);
+  return { textDocument: { uri: (p.textDocument as TextDocumentIdentifier).uri }, range: range(p.range) };
+}
+
 /** Requests at a position: definition, hover, completion, prepare rename. */
 export function positionParams<P extends TextDocumentPositionParams>(params: P): P {
   return { ...params, position: position(textDocument(params).position) };
