@@ -1,16 +1,24 @@
 // The bench's figures from a real VS Code (code-server in headless Chromium, as the end-to-end tests run it), the
 // sample opened as soon as the workbench shows, as a user opens an issue: how long the extension's activate()
 // takes until its language server is ready, as it logs it, and how long from VS Code starting to activate the
-// extension (as its extension host logs it) to the sample's first squiggles. Run by bench/run.ts in a process
-// of its own; prints its figures as JSON, or which tools are missing.
-import { rmSync } from 'node:fs';
+// extension (as its extension host logs it) to the sample's first squiggles. Then, typing in the sample and in a
+// 1 MB issue: from a key's keydown in the page to the squiggle it adds or removes drawn. Run by bench/run.ts in a
+// process of its own; prints its figures as JSON, or which tools are missing.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
 import { lastReadyMilliseconds } from '../client/src/activationLog';
 import { extensionLog, missingTools, prepareProfile, sessionLog, startCodeServer } from '../scripts/code-server.mjs';
-import { launchBrowser, openFile, openWorkbench } from '../test/e2e/support/browser';
+import { goTo, launchBrowser, openFile, openWorkbench } from '../test/e2e/support/browser';
 import { makeWorkspace, SAMPLE } from '../test/e2e/support/workspace';
+import { generate } from './generate';
 
 /** Each round starts code-server anew, so that the extension is activated anew. */
 const ROUNDS = 3;
+
+/** Keystrokes timed in each document, after as many untimed. */
+const KEYSTROKES = 20;
+const WARM_UP = 4;
 
 /** Polls `read` until it gives a value. */
 async function logged<T>(what: string, read: () => T | undefined): Promise<T> {
@@ -32,6 +40,67 @@ function activationStart(): number | undefined {
   return line ? new Date(`${line[1]}T${line[2]}`).getTime() : undefined;
 }
 
+/** The 1-based line of a body paragraph's first line, past the middle of the text. */
+function paragraphStartLine(text: string): number {
+  const lines = text.split('\n');
+  for (let i = lines.length >> 1; i < lines.length; i++)
+    if (lines[i - 1] === '' && /^[A-Z][a-z]+ [a-z]/.test(lines[i]!) && (lines[i + 1] ?? '') !== '') return i + 1;
+  throw new Error('no paragraph past the middle');
+}
+
+/** What the code run in the page uses of its globals. */
+interface InPage {
+  readonly document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): unknown };
+  addEventListener(type: string, listener: () => void, options: { capture: boolean; once: boolean }): void;
+  readonly MutationObserver: new (callback: () => void) => {
+    observe(target: unknown, options: { subtree: boolean; childList: boolean; attributes: boolean }): void;
+    disconnect(): void;
+  };
+  squiggled?: Promise<number>;
+}
+
+/**
+ * At the start of the line, "so s " typed; then, in turn, "o" (a doubled word, "so so") and Backspace (none):
+ * each time, from the key's keydown in the page to the editor's count of warning squiggles changing. Milliseconds
+ * of the timed keystrokes.
+ */
+async function keystrokesToSquiggles(page: Page, line: number): Promise<number[]> {
+  await goTo(page, line, 1);
+  await page.keyboard.type('so s ');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForTimeout(1500);
+  const times: number[] = [];
+  for (let i = 0; i < WARM_UP + KEYSTROKES; i++) {
+    await page.evaluate(() => {
+      // The page's globals, typed here: the bench is compiled without the DOM's types.
+      const inPage = globalThis as unknown as InPage;
+      const count = (): number => inPage.document.querySelectorAll('.monaco-editor .squiggly-warning').length;
+      const before = count();
+      inPage.squiggled = new Promise((resolve) => {
+        let keydown = 0;
+        inPage.addEventListener('keydown', () => (keydown = performance.now()), { capture: true, once: true });
+        const observer = new inPage.MutationObserver(() => {
+          if (keydown > 0 && count() !== before) {
+            observer.disconnect();
+            resolve(performance.now() - keydown);
+          }
+        });
+        observer.observe(inPage.document.querySelector('.monaco-editor'), { subtree: true, childList: true, attributes: true });
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(-1);
+        }, 10000);
+      });
+    });
+    await page.keyboard.press(i % 2 === 0 ? 'o' : 'Backspace');
+    const ms = await page.evaluate(() => (globalThis as unknown as InPage).squiggled!);
+    if (ms < 0) throw new Error(`no squiggle changed within 10 s of keystroke ${i} at line ${line}`);
+    if (i >= WARM_UP) times.push(Math.round(ms * 10) / 10);
+    await page.waitForTimeout(100);
+  }
+  return times;
+}
+
 async function main(): Promise<void> {
   const missing = missingTools();
   if (missing.length > 0) return console.log(JSON.stringify({ missing }));
@@ -40,27 +109,45 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   const activateToReadyMs: number[] = [];
   const activationToSquigglesMs: number[] = [];
+  const keystrokeToSquiggleMs: { sample: number[]; oneMegabyte: number[] } = { sample: [], oneMegabyte: [] };
+  /** code-server started on the folder, and a page with its workbench, for `use`. */
+  const session = async (use: (page: Page) => Promise<void>): Promise<void> => {
+    const server = await startCodeServer(folder);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await openWorkbench(page, server.url, folder);
+      await use(page);
+    } finally {
+      await page.close();
+      await server.stop();
+    }
+  };
   try {
-    for (let round = 0; round < ROUNDS; round++) {
-      const server = await startCodeServer(folder);
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      try {
-        await openWorkbench(page, server.url, folder);
+    for (let round = 0; round < ROUNDS; round++)
+      await session(async (page) => {
         await openFile(page, SAMPLE);
         await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60000 });
         const squiggles = Date.now();
         activationToSquigglesMs.push(squiggles - (await logged('the activation', activationStart)));
         activateToReadyMs.push(await logged('the language server ready', () => lastReadyMilliseconds(extensionLog())));
-      } finally {
-        await page.close();
-        await server.stop();
-      }
-    }
+      });
+    // Typing, in a session of its own: the 1 MB issue, in the folder from its start, is not in the starts above.
+    const sample = readFileSync(path.join(folder, SAMPLE), 'utf8');
+    const oneMegabyte = generate(sample, 1_000_000).bulletin;
+    writeFileSync(path.join(folder, 'one-megabyte.bulletin'), oneMegabyte);
+    await session(async (page) => {
+      await openFile(page, SAMPLE);
+      await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60000 });
+      keystrokeToSquiggleMs.sample = await keystrokesToSquiggles(page, paragraphStartLine(sample));
+      await openFile(page, 'one-megabyte.bulletin');
+      await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60000 });
+      keystrokeToSquiggleMs.oneMegabyte = await keystrokesToSquiggles(page, paragraphStartLine(oneMegabyte));
+    });
   } finally {
     await browser.close();
     rmSync(folder, { recursive: true, force: true });
   }
-  console.log(JSON.stringify({ activateToReadyMs, activationToSquigglesMs }));
+  console.log(JSON.stringify({ activateToReadyMs, activationToSquigglesMs, keystrokeToSquiggleMs }));
 }
 
 void main().then(
