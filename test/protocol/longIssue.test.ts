@@ -33,7 +33,8 @@ test('published: a doubled word typed near the end of a long issue is among the 
   expect(typed.slice(0, EDITOR_UNDERLINES).some(doubledHere)).toBe(true);
 });
 
-test('pulled: the same, and the next keystroke in that place is answered "unchanged"', async () => {
+/** A client that pulls diagnostics as VS Code does, with the long issue open, and its first report. */
+async function pullingClient() {
   const client = await TestClient.start({ pull: true });
   clients.push(client);
   client.open(uri, text);
@@ -41,6 +42,11 @@ test('pulled: the same, and the next keystroke in that place is answered "unchan
     client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
   const opened = await pull();
   if (opened.kind !== 'full') throw new Error('the first report is full');
+  return { client, pull, opened };
+}
+
+test('pulled: the same, and the next keystroke in that place is answered "unchanged"', async () => {
+  const { client, pull, opened } = await pullingClient();
   client.change(uri, [typing]);
   const typed = await pull(opened.resultId);
   if (typed.kind !== 'full') throw new Error('a new finding makes a full report');
@@ -77,13 +83,7 @@ test('published: scrolled near the end, unedited, the issue is published again w
 });
 
 test('pulled: lines already underlined ask for nothing; lines beyond them make the editor pull again, then unchanged', async () => {
-  const client = await TestClient.start({ pull: true });
-  clients.push(client);
-  client.open(uri, text);
-  const pull = (previousResultId?: string) =>
-    client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
-  const opened = await pull();
-  if (opened.kind !== 'full') throw new Error('the first report is full');
+  const { client, pull, opened } = await pullingClient();
   expect(opened.items.slice(0, EDITOR_UNDERLINES).some(nearLine)).toBe(false);
   const refreshes = (): number => client.requests.filter((r) => r.method === 'workspace/diagnostic/refresh').length;
   // The top of the issue, whose diagnostics are underlined already; then its end. One refresh, for the end.
