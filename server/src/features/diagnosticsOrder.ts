@@ -1,7 +1,8 @@
 // The order diagnostics are sent in. VS Code underlines only the first 500 diagnostics of a file, in the order
 // they were given (its marker decorations take the first 500 it holds; the Problems panel sorts them itself),
 // so a long issue's squiggles, sent in document order, stopped halfway: typing further down showed none. Those
-// nearest to where the user last typed go first; the order means nothing to other editors.
+// nearest to where the user is (where they last typed, or the lines the editor shows) go first; the order means
+// nothing to other editors.
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** How many diagnostics of a file VS Code underlines in the editor. */
