@@ -40,8 +40,26 @@ export class CrashPolicy {
     };
   }
 
+  /**
+   * Whether to go on after the connection's `count`th error. Writing to a server that has just died fails (a
+   * broken pipe) until the client sees the connection close, and its keystrokes, requests and notifications may
+   * fail so more than three times: the library's own handler then shut the client down, and `closed` was never
+   * asked to restart it. So a broken pipe is left to `closed`; other errors, as the library does, three times.
+   */
+  connectionError(error: unknown, count: number | undefined): 'continue' | 'shutdown' {
+    if (brokenPipe(error)) return 'continue';
+    return count !== undefined && count <= 3 ? 'continue' : 'shutdown';
+  }
+
   /** The user restarted the server by hand: a fresh start. */
   reset(): void {
     this.crashes = [];
   }
+}
+
+/** A write to a pipe whose reader is gone: the server's process has exited. */
+function brokenPipe(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || (typeof message === 'string' && /\bEPIPE\b/.test(message));
 }

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { commands, Position, Uri, window } from 'vscode';
 import type { ExtensionContext } from 'vscode';
-import { CloseAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, Location as LspLocation, Position as LspPosition, ServerOptions } from 'vscode-languageclient/node';
 import { readyMessage } from './activationLog';
 import { checkBeforeSend } from './checkBeforeSend';
@@ -34,7 +34,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'bulletin' }],
     errorHandler: {
-      error: (error, message, count) => defaultHandler.error(error, message, count),
+      error: (error, _message, count) =>
+        crashes.connectionError(error, count) === 'continue'
+          ? { action: ErrorAction.Continue, handled: true }
+          : { action: ErrorAction.Shutdown },
       closed: () => {
         const decision = crashes.closed();
         if (decision.message && decision.severity === 'error') void window.showErrorMessage(decision.message);
@@ -44,7 +47,6 @@ export async function activate(context: ExtensionContext): Promise<void> {
     },
   };
   const languageClient = new LanguageClient('bulletin', 'Bulletin', serverOptions, clientOptions);
-  const defaultHandler = languageClient.createDefaultErrorHandler();
   client = languageClient;
 
   for (const [command, serverCommand] of Object.entries(EDITOR_COMMANDS)) {

@@ -35,3 +35,15 @@ test('crashes far apart never exhaust the restarts', () => {
     now += 100_000;
   }
 });
+
+test('writes to a server that has just died are left to the close handler; other connection errors, three times', () => {
+  const policy = new CrashPolicy();
+  const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+  // However many keystrokes, requests and notifications fail before the connection is seen to close.
+  for (const count of [1, 2, 3, 4, 10]) expect(policy.connectionError(epipe, count)).toBe('continue');
+  expect(policy.connectionError(new Error('write EPIPE'), 7)).toBe('continue');
+  const garbled = new Error('Header must provide a Content-Length property.');
+  expect(policy.connectionError(garbled, 3)).toBe('continue');
+  expect(policy.connectionError(garbled, 4)).toBe('shutdown');
+  expect(policy.connectionError(undefined, undefined)).toBe('shutdown');
+});
