@@ -287,7 +287,7 @@ describe('VS Code with the Bulletin extension', () => {
   test('a long issue is squiggled where it is scrolled to, and a doubled word typed there (VS Code underlines only 500 a file)', async () => {
     const text = longIssue();
     writeFileSync(path.join(folder, 'long.bulletin'), text);
-    await openFile(page, 'long.bulletin');
+    await openFile(page, 'long.bulletin', 10);
     await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 20000 });
     // In the last of fourteen copies of the sample's articles: past the first 500 diagnostics in document order.
     const line = text.split('\n').lastIndexOf('The conflagration can spread. The tinder won’t set itself on fire, but') + 1;

@@ -39,16 +39,29 @@ async function quickInputFocused(page: Page): Promise<void> {
   await page.waitForSelector('.quick-input-widget input:focus');
 }
 
-/** Quick Open (Ctrl+P), the file name, Enter; waits for its tab to be active. */
-export async function openFile(page: Page, name: string): Promise<void> {
-  // A suggestion or hover left open from typing would take the keys.
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  await quickInputFocused(page);
-  await page.keyboard.type(name);
+/**
+ * Quick Open (Ctrl+P), the file name, Enter; waits for its tab to be active. A file written while the workbench
+ * runs may be missing from Quick Open's first search: it is opened again, up to `attempts` times.
+ */
+export async function openFile(page: Page, name: string, attempts = 1): Promise<void> {
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first();
+  for (let attempt = 1; ; attempt++) {
+    // A suggestion or hover left open from typing would take the keys.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await quickInputFocused(page);
+    await page.keyboard.type(name);
+    if (attempt === attempts) break;
+    try {
+      await row.waitFor({ timeout: 3000 });
+      break;
+    } catch {
+      // Not found yet: Quick Open searches again when opened again.
+    }
+  }
   // Click the row: Enter would take whichever row had the focus before the list was filtered.
-  await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first().click();
+  await row.click();
   await page.waitForSelector(`.tab.active[aria-label*="${name}"]`);
   await page.locator('.monaco-editor .view-lines').first().click();
 }
