@@ -2,7 +2,7 @@
 // sample opened as soon as the workbench shows, as a user opens an issue: how long the extension's activate()
 // takes until its language server is ready, as it logs it, and how long from VS Code starting to activate the
 // extension (as its extension host logs it) to the sample's first squiggles. Then, typing in the sample and in a
-// 1 MB issue: from a key's keydown in the page to the squiggle it adds or removes drawn. Run by bench/run.ts in a
+// 1 MB issue: from a key's keydown in the page to the letter drawn, and to the squiggle it adds or removes drawn. Run by bench/run.ts in a
 // process of its own; prints its figures as JSON, or which tools are missing.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -50,55 +50,73 @@ function paragraphStartLine(text: string): number {
 
 /** What the code run in the page uses of its globals. */
 interface InPage {
-  readonly document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): unknown };
+  readonly document: {
+    querySelectorAll(selector: string): { length: number };
+    querySelector(selector: string): { textContent: string | null } | null;
+  };
   addEventListener(type: string, listener: () => void, options: { capture: boolean; once: boolean }): void;
   readonly MutationObserver: new (callback: () => void) => {
     observe(target: unknown, options: { subtree: boolean; childList: boolean; attributes: boolean }): void;
     disconnect(): void;
   };
-  squiggled?: Promise<number>;
+  drawn?: Promise<Drawn | undefined>;
+}
+
+/** Milliseconds from a key's keydown to the text it typed drawn, and to the squiggle it made or mended drawn. */
+interface Drawn {
+  readonly text: number;
+  readonly squiggle: number;
 }
 
 /**
  * At the start of the line, "so s " typed; then, in turn, "o" (a doubled word, "so so") and Backspace (none):
- * each time, from the key's keydown in the page to the editor's count of warning squiggles changing. Milliseconds
- * of the timed keystrokes.
+ * each time, from the key's keydown in the page to the lines shown changing (the letter drawn) and to the editor's
+ * count of warning squiggles changing. Milliseconds of the timed keystrokes.
  */
-async function keystrokesToSquiggles(page: Page, line: number): Promise<number[]> {
+async function keystrokesToSquiggles(page: Page, line: number): Promise<{ text: number[]; squiggle: number[] }> {
   await goTo(page, line, 1);
   await page.keyboard.type('so s ');
   await page.keyboard.press('ArrowLeft');
   await page.waitForTimeout(1500);
-  const times: number[] = [];
+  const text: number[] = [];
+  const squiggle: number[] = [];
   for (let i = 0; i < WARM_UP + KEYSTROKES; i++) {
     await page.evaluate(() => {
       // The page's globals, typed here: the bench is compiled without the DOM's types.
       const inPage = globalThis as unknown as InPage;
       const count = (): number => inPage.document.querySelectorAll('.monaco-editor .squiggly-warning').length;
-      const before = count();
-      inPage.squiggled = new Promise((resolve) => {
+      const shown = (): string | null | undefined => inPage.document.querySelector('.monaco-editor .view-lines')?.textContent;
+      const squigglesBefore = count();
+      const textBefore = shown();
+      inPage.drawn = new Promise((resolve) => {
         let keydown = 0;
+        let typed = 0;
         inPage.addEventListener('keydown', () => (keydown = performance.now()), { capture: true, once: true });
         const observer = new inPage.MutationObserver(() => {
-          if (keydown > 0 && count() !== before) {
+          if (keydown === 0) return;
+          if (typed === 0 && shown() !== textBefore) typed = performance.now() - keydown;
+          if (count() !== squigglesBefore) {
             observer.disconnect();
-            resolve(performance.now() - keydown);
+            resolve({ text: typed, squiggle: performance.now() - keydown });
           }
         });
         observer.observe(inPage.document.querySelector('.monaco-editor'), { subtree: true, childList: true, attributes: true });
         setTimeout(() => {
           observer.disconnect();
-          resolve(-1);
+          resolve(undefined);
         }, 10000);
       });
     });
     await page.keyboard.press(i % 2 === 0 ? 'o' : 'Backspace');
-    const ms = await page.evaluate(() => (globalThis as unknown as InPage).squiggled!);
-    if (ms < 0) throw new Error(`no squiggle changed within 10 s of keystroke ${i} at line ${line}`);
-    if (i >= WARM_UP) times.push(Math.round(ms * 10) / 10);
+    const drawn = await page.evaluate(() => (globalThis as unknown as InPage).drawn!);
+    if (!drawn) throw new Error(`no squiggle changed within 10 s of keystroke ${i} at line ${line}`);
+    if (i >= WARM_UP) {
+      text.push(Math.round(drawn.text * 10) / 10);
+      squiggle.push(Math.round(drawn.squiggle * 10) / 10);
+    }
     await page.waitForTimeout(100);
   }
-  return times;
+  return { text, squiggle };
 }
 
 async function main(): Promise<void> {
@@ -109,7 +127,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   const activateToReadyMs: number[] = [];
   const activationToSquigglesMs: number[] = [];
-  const keystrokeToSquiggleMs: { sample: number[]; oneMegabyte: number[] } = { sample: [], oneMegabyte: [] };
+  let typing: { sample: { text: number[]; squiggle: number[] }; oneMegabyte: { text: number[]; squiggle: number[] } } | undefined;
   /** code-server started on the folder, and a page with its workbench, for `use`. */
   const session = async (use: (page: Page) => Promise<void>): Promise<void> => {
     const server = await startCodeServer(folder);
@@ -138,16 +156,16 @@ async function main(): Promise<void> {
     await session(async (page) => {
       await openFile(page, SAMPLE);
       await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60000 });
-      keystrokeToSquiggleMs.sample = await keystrokesToSquiggles(page, paragraphStartLine(sample));
+      const inSample = await keystrokesToSquiggles(page, paragraphStartLine(sample));
       await openFile(page, 'one-megabyte.bulletin');
       await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60000 });
-      keystrokeToSquiggleMs.oneMegabyte = await keystrokesToSquiggles(page, paragraphStartLine(oneMegabyte));
+      typing = { sample: inSample, oneMegabyte: await keystrokesToSquiggles(page, paragraphStartLine(oneMegabyte)) };
     });
   } finally {
     await browser.close();
     rmSync(folder, { recursive: true, force: true });
   }
-  console.log(JSON.stringify({ activateToReadyMs, activationToSquigglesMs, keystrokeToSquiggleMs }));
+  console.log(JSON.stringify({ activateToReadyMs, activationToSquigglesMs, typing }));
 }
 
 void main().then(
