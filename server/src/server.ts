@@ -31,7 +31,6 @@ import type {
 } from 'vscode-languageserver';
 import type { Problem, TextEdit } from './checks/check';
 import { megabytes } from './checks/document-too-large';
-import { CHECKS } from './checks/registry';
 import {
   codeActions,
   FIX_ALL_KIND,
@@ -51,7 +50,6 @@ import { EDITOR_UNDERLINES, nearestFirst } from './features/diagnosticsOrder';
 import { documentLinks } from './features/documentLinks';
 import { FoldingMemo, foldingRanges } from './features/folding';
 import { formatting } from './features/formatting';
-import type { Reflow } from './features/formatting';
 import { hover } from './features/hover';
 import { profileActions } from './features/profileActions';
 import { toRange } from './features/range';
@@ -68,9 +66,10 @@ import { baseName } from './model/issue';
 import { LineIndex } from './model/lineIndex';
 import { parseBulletin } from './model/parse';
 import { parseOptionsFor } from './profile/parseOptions';
-import type { CheckSetting } from './profile/profile';
 import { syncedDocuments } from './protocol/documents';
 import { Foreground } from './protocol/foreground';
+import { readSettings, sameSettings } from './protocol/settings';
+import type { Settings } from './protocol/settings';
 import { pauseAfter } from './protocol/turns';
 import type { Pause } from './protocol/turns';
 import {
@@ -87,7 +86,7 @@ import {
   workspaceSymbolParams,
 } from './protocol/params';
 import type { VisibleRangeParams } from './protocol/params';
-import { Analyses, DEFAULT_FULL_CHECK_LIMIT } from './workspace/analysis';
+import { Analyses } from './workspace/analysis';
 import { EditLog } from './workspace/editLog';
 import type { Analysis } from './workspace/analysis';
 import { PROFILE_GLOB, WATCH_GLOB } from './workspace/files';
@@ -135,13 +134,6 @@ interface ClientSupport {
   configuration: boolean;
 }
 
-interface Settings {
-  checks: Record<string, CheckSetting>;
-  reflow: Reflow;
-  /** Characters above which a document gets only the quick checks. */
-  fullCheckLimit: number;
-}
-
 /**
  * Milliseconds the checks of a document run before edits and requests that came in meanwhile are read: an edit
  * cancels the checks of the version it replaces. A keystroke in a 1 MB issue is usually checked within one slice.
@@ -155,27 +147,6 @@ const ANALYSIS_SLICE_MS = 10;
  * keystrokes in it theirs in 9.7–10.9 ms (median) against 11.3–12.0, three runs by turns; indexed as fast.
  */
 const BACKGROUND_SLICE_MS = 4;
-
-const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
-
-/** The user's `bulletin.*` settings, keeping only well-formed values. */
-function readSettings(raw: unknown): Settings {
-  const settings: Settings = { checks: {}, reflow: 'overlong', fullCheckLimit: DEFAULT_FULL_CHECK_LIMIT };
-  if (typeof raw !== 'object' || raw === null) return settings;
-  const { checks, format, fullChecks } = raw as { checks?: unknown; format?: unknown; fullChecks?: unknown };
-  const maxMegabytes =
-    typeof fullChecks === 'object' && fullChecks !== null ? (fullChecks as { maxMegabytes?: unknown }).maxMegabytes : undefined;
-  if (typeof maxMegabytes === 'number' && Number.isFinite(maxMegabytes) && maxMegabytes > 0) settings.fullCheckLimit = maxMegabytes * 1e6;
-  if (typeof checks === 'object' && checks !== null) {
-    for (const [code, value] of Object.entries(checks)) {
-      if (CHECKS.some((c) => c.code === code) && typeof value === 'string' && SEVERITY_SETTINGS.includes(value) && value !== 'default') {
-        settings.checks[code] = value as CheckSetting;
-      }
-    }
-  }
-  if (typeof format === 'object' && format !== null && (format as { reflow?: unknown }).reflow === 'all') settings.reflow = 'all';
-  return settings;
-}
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const edits = new EditLog();
@@ -298,13 +269,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(problems, document) });
   };
 
-  /** What other files' cross-references resolve to has changed: have every open document's diagnostics recomputed. */
+  /** What open documents' diagnostics depend on has changed (other files' headlines, the profile): recompute them. */
   const refreshAll = (except: ReadonlySet<string> = new Set()): void => {
-    if (support.pullDiagnostics) {
-      if (support.diagnosticRefresh) void connection.languages.diagnostics.refresh();
-      return;
-    }
-    for (const document of documents.all()) if (!except.has(document.uri)) schedule(document.uri);
+    const others = documents.all().filter((document) => !except.has(document.uri));
+    if (!support.pullDiagnostics) for (const document of others) schedule(document.uri);
+    // A refresh has the client pull every open document again, cancelling pulls under way: none when the only
+    // documents open are those the client pulls anyway, after their own edit.
+    else if (support.diagnosticRefresh && others.length > 0) void connection.languages.diagnostics.refresh();
   };
 
   const refreshIfHeadlinesChanged = (except?: ReadonlySet<string>): void => {
@@ -485,13 +456,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     refreshAll();
   };
 
-  const loadSettings = async (): Promise<void> => {
-    if (!support.configuration) return;
+  /** Reads the user's settings; true when they changed. */
+  const loadSettings = async (): Promise<boolean> => {
+    if (!support.configuration) return false;
     try {
-      settings = readSettings(await connection.workspace.getConfiguration({ section: 'bulletin' }));
+      const read = readSettings(await connection.workspace.getConfiguration({ section: 'bulletin' }));
+      if (sameSettings(read, settings)) return false;
+      settings = read;
       profiles.setUserSettings({ checks: settings.checks });
+      return true;
     } catch (error) {
       connection.console.error(`reading the settings failed: ${describe(error)}`);
+      return false;
     }
   };
 
@@ -564,13 +540,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } finally {
       profilesRead();
     }
-    // Documents opened before the profiles were read are checked again under them.
-    for (const document of documents.all()) schedule(document.uri);
+    // Documents checked before the profiles were read are checked again, where theirs is another.
+    const alike = documents.all().filter((d) => (analyses.profileOf(d.uri) ?? profiles.profileFor(d.uri)) === profiles.profileFor(d.uri));
+    refreshAll(new Set(alike.map((d) => d.uri)));
     indexed = indexFolders(folders);
   });
 
   connection.onDidChangeConfiguration(async () => {
-    await loadSettings();
+    if (!(await loadSettings())) return;
     for (const document of documents.all()) schedule(document.uri);
     refreshAll();
   });

@@ -86,11 +86,18 @@ test('pulled: lines already underlined ask for nothing; lines beyond them make t
   const { client, pull, opened } = await pullingClient();
   expect(opened.items.slice(0, EDITOR_UNDERLINES).some(nearLine)).toBe(false);
   const refreshes = (): number => client.requests.filter((r) => r.method === 'workspace/diagnostic/refresh').length;
-  // The top of the issue, whose diagnostics are underlined already; then its end. One refresh, for the end.
+  await client.indexed();
+  await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  const before = refreshes();
+  // The top of the issue, whose diagnostics are underlined already: no refresh, before the answer to a request.
   await shown(client, 0, 60);
+  await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  expect(refreshes()).toBe(before);
+  // Its end: one refresh.
   await shown(client, line - 30, line + 30);
-  await client.waitFor(() => refreshes() > 0);
-  expect(refreshes()).toBe(1);
+  await client.waitFor(() => refreshes() > before);
+  await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  expect(refreshes()).toBe(before + 1);
   const scrolled = await pull(opened.resultId);
   if (scrolled.kind !== 'full') throw new Error('a new order makes a full report');
   expect(scrolled.items.slice(0, EDITOR_UNDERLINES).some(nearLine)).toBe(true);

@@ -4,7 +4,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Diagnostic,
+  FullDocumentDiagnosticReport,
+  PublishDiagnosticsParams,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { TestClient } from '../support/lspClient';
@@ -119,6 +125,47 @@ describe('bulletin.json', () => {
     const changes = actions.find((a) => a.title.startsWith('Ignore'))!.edit!.documentChanges!;
     expect(changes[0]).toEqual({ kind: 'create', uri: uri('bulletin.json'), options: { ignoreIfExists: true } });
     expect(JSON.parse((changes[1] as { edits: TextEdit[] }).edits[0]!.newText)).toEqual({ ignoreTitles: ['Lost Archive Story'] });
+  });
+});
+
+describe('an issue checked before the profile is read', () => {
+  /** A pulling client on a folder, which gives the server its settings only when `release` is called. */
+  async function slowClient(files: Record<string, string>) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-profile-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    const client = new TestClient();
+    let release = (): void => undefined;
+    client.configurationGate = new Promise((resolve) => (release = resolve));
+    await client.initialize({ folder: dir, pull: true });
+    cleanup.push(
+      () => client.stop(),
+      () => rmSync(dir, { recursive: true, force: true }),
+    );
+    const uri = URI.file(path.join(dir, 'a.bulletin')).toString();
+    client.open(uri, ARTICLE.replace('Then Kasymov', 'Then\tKasymov'));
+    const pull = () => client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+    const first = await pull();
+    const asked = client.requests.length;
+    release();
+    // The index's progress starts once the profiles are read: what the server asked between.
+    await client.waitFor(() => client.requests.some((r) => r.method === 'window/workDoneProgress/create'));
+    const methods = client.requests.slice(asked).map((r) => r.method);
+    const refreshedFirst = methods.slice(0, methods.indexOf('window/workDoneProgress/create')).includes('workspace/diagnostic/refresh');
+    return { first, refreshedFirst, pull };
+  }
+
+  test('is checked again at once under its folder’s bulletin.json, before the archive is indexed', async () => {
+    const { first, refreshedFirst, pull } = await slowClient({ 'bulletin.json': '{ "checks": { "style.tab": "off" } }' });
+    expect(codes(first.items)).toContain('style.tab');
+    expect(refreshedFirst).toBe(true);
+    expect(codes((await pull()).items)).not.toContain('style.tab');
+  });
+
+  test('is not checked again where the folder has no bulletin.json', async () => {
+    const { first, refreshedFirst, pull } = await slowClient({});
+    expect(codes(first.items)).toContain('style.tab');
+    expect(refreshedFirst).toBe(false);
+    expect(codes((await pull()).items)).toContain('style.tab');
   });
 });
 

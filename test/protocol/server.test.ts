@@ -35,6 +35,8 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
+const refreshes = (client: TestClient): number => client.requests.filter((r) => r.method === 'workspace/diagnostic/refresh').length;
+
 const article = (headline: string, body: string) => `${headline}\n\nStandfirst.\n\nBy Dina Tokbaeva\n\n${body}\n`;
 
 describe('initialize', () => {
@@ -219,10 +221,63 @@ describe('cross-references across the workspace', () => {
 
     const pullClient = await start({ pull: true });
     pullClient.open(a, article('POWER CUTS RETURN', 'Body.'));
+    pullClient.open(b, article('SECOND STORY', 'Text (See Power Cuts Return.) end.'));
+    await pullClient.indexed();
     await pullClient.request('textDocument/diagnostic', { textDocument: { uri: a } });
-    const before = pullClient.requests.filter((r) => r.method === 'workspace/diagnostic/refresh').length;
+    await pullClient.request('textDocument/diagnostic', { textDocument: { uri: b } });
+    const before = refreshes(pullClient);
     pullClient.change(a, [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 17 } }, text: 'END' }]);
-    await pullClient.waitFor(() => pullClient.requests.filter((r) => r.method === 'workspace/diagnostic/refresh').length > before);
+    await pullClient.waitFor(() => refreshes(pullClient) > before);
+  });
+
+  test('a pulling client is not asked to refresh for an edit to the only issue it has open, which it pulls anyway', async () => {
+    const client = await start({ pull: true });
+    const a = 'file:///ws/a.bulletin';
+    client.open(a, article('POWER CUTS RETURN', 'Body.'));
+    await client.indexed();
+    await client.request('textDocument/diagnostic', { textDocument: { uri: a } });
+    const before = refreshes(client);
+    client.change(a, [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 17 } }, text: 'END' }]);
+    const report = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: a } });
+    expect(report.kind).toBe('full');
+    // A request after the edit's analysis: a refresh would have been written before its answer.
+    await client.request('textDocument/documentSymbol', { textDocument: { uri: a } });
+    expect(refreshes(client)).toBe(before);
+  });
+});
+
+describe('settings', () => {
+  test('a configuration change that changes no bulletin setting rechecks nothing; one that does, everything', async () => {
+    const client = await start({ pull: true });
+    const a = 'file:///ws/a.bulletin';
+    client.open(a, article('POWER CUTS RETURN', 'Body\twith a tab.'));
+    await client.indexed();
+    const first = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: a } });
+    expect(codes(first.items)).toContain('style.tab');
+    const before = refreshes(client);
+    const asked = (): number => client.requests.filter((r) => r.method === 'workspace/configuration').length;
+    // What VS Code sends when its client starts, or when the extension's own status bar setting changes.
+    client.settings = { statusBar: { enabled: false } };
+    const askedBefore = asked();
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor(() => asked() > askedBefore);
+    await client.request('textDocument/documentSymbol', { textDocument: { uri: a } });
+    expect(refreshes(client)).toBe(before);
+    const same = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', {
+      textDocument: { uri: a },
+      previousResultId: first.resultId,
+    });
+    expect(same.kind).toBe('unchanged');
+
+    client.settings = { statusBar: { enabled: false }, checks: { 'style.tab': 'off' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor(() => refreshes(client) > before);
+    const after = await client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', {
+      textDocument: { uri: a },
+      previousResultId: first.resultId,
+    });
+    expect(after.kind).toBe('full');
+    expect(codes(after.items)).not.toContain('style.tab');
   });
 });
 

@@ -59,6 +59,8 @@ export class TestClient {
   stderr = '';
   /** What the client answers to workspace/configuration for the section `bulletin`. */
   settings: unknown = {};
+  /** When set, workspace/configuration is answered only once it settles: a client slow to give its settings. */
+  configurationGate?: Promise<void>;
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   private readonly writer: StreamMessageWriter;
@@ -96,7 +98,10 @@ export class TestClient {
       this.requests.push({ method, params });
       // Answer as an editor that accepts every edit it is asked to apply and has the settings given.
       if (method === 'workspace/applyEdit') return { applied: true };
-      if (method === 'workspace/configuration') return (params as { items: unknown[] }).items.map(() => this.settings);
+      if (method === 'workspace/configuration') {
+        const answer = (): unknown[] => (params as { items: unknown[] }).items.map(() => this.settings);
+        return this.configurationGate ? this.configurationGate.then(answer) : answer();
+      }
       return null;
     });
     this.connection.listen();
@@ -191,6 +196,16 @@ export class TestClient {
         setTimeout(resolve, 50);
       });
     }
+  }
+
+  /**
+   * Resolves once the server has indexed the workspace (none, or its folder) and ended its progress; the refresh
+   * it then asks for is written before its answer to any later request.
+   */
+  indexed(): Promise<void> {
+    return this.waitFor(() =>
+      this.notifications.some((n) => n.method === '$/progress' && (n.params as { value?: { kind?: string } }).value?.kind === 'end'),
+    );
   }
 
   /** The latest published diagnostics for a document version. */

@@ -109,6 +109,11 @@ export class Analyses {
     return analysis;
   }
 
+  /** The profile the document was last analysed with; undefined before its first analysis. */
+  profileOf(uri: string): Profile | undefined {
+    return this.cache.get(uri)?.profile;
+  }
+
   /** The key under which derived results stay valid. */
   resultKey(analysis: Analysis): string {
     return `${(analysis as Cached).serial}:${this.index.headlinesVersion}`;

@@ -58,7 +58,8 @@ export class Profiles {
       this.folders.set(folder, { entry, base: loaded.profile });
       return entry;
     }
-    const entry: FolderProfile = { folder, problems: [], profile: withUser(DEFAULT_PROFILE, this.user) };
+    // The very profile of files outside any folder: documents opened before their folder's was read keep theirs.
+    const entry: FolderProfile = { folder, problems: [], profile: this.outside };
     this.folders.set(folder, { entry, base: DEFAULT_PROFILE });
     return entry;
   }
@@ -70,8 +71,10 @@ export class Profiles {
   setUserSettings(user: UserSettings): void {
     this.user = user;
     this.outside = withUser(DEFAULT_PROFILE, user);
-    for (const [folder, { entry, base }] of this.folders)
-      this.folders.set(folder, { entry: Object.assign({}, entry, { profile: withUser(base, user) }), base });
+    for (const [folder, { entry, base }] of this.folders) {
+      const profile = base === DEFAULT_PROFILE ? this.outside : withUser(base, user);
+      this.folders.set(folder, { entry: Object.assign({}, entry, { profile }), base });
+    }
   }
 
   /** The folder a document belongs to: the longest folder URI it starts with. */
