@@ -27,6 +27,9 @@ import type {
   InitializeParams,
   InitializeResult,
   Range,
+  SemanticTokens,
+  SemanticTokensDelta,
+  SemanticTokensDeltaParams,
   WorkspaceFolder,
 } from 'vscode-languageserver';
 import type { Problem, TextEdit } from './checks/check';
@@ -56,7 +59,7 @@ import { toRange } from './features/range';
 import { references } from './features/references';
 import { prepareRename, rename, RenameError } from './features/rename';
 import { selectionRanges } from './features/selectionRanges';
-import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
+import { SEMANTIC_TOKENS_LEGEND, SemanticTokensResults } from './features/semanticTokens';
 import type { SendReport } from './features/sendReport';
 import { describeReport, sendReport } from './features/sendReport';
 import { OutlineMemo, documentSymbols } from './features/symbols';
@@ -81,6 +84,7 @@ import {
   referenceParams,
   renameParams,
   selectionRangeParams,
+  semanticTokensDeltaParams,
   uriParams,
   visibleRangeParams,
   workspaceSymbolParams,
@@ -210,6 +214,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const pending = new Set<string>();
   /** What was last sent to a client that pulls, per document: an equal report is sent as "unchanged". */
   const pulled = new DiagnosticReports();
+  /** The semantic tokens last sent for each document: the next are sent as edits to them. */
+  const tokens = new SemanticTokensResults();
 
   /** The middle line of what the editor shows of each document, as our VS Code extension tells, until the next edit. */
   const viewed = new Map<string, number>();
@@ -487,7 +493,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Bulletin' },
         foldingRangeProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true } },
         definitionProvider: true,
         referencesProvider: true,
         codeLensProvider: { resolveProvider: false },
@@ -581,6 +587,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     underlined.delete(uri);
     analyses.forget(uri);
     pulled.forget(uri);
+    tokens.forget(uri);
     toldTooLarge.delete(uri);
     pending.delete(uri);
     if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -664,8 +671,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.languages.semanticTokens.on(
     guard('semanticTokens', { data: [] }, documentParams, (params) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? semanticTokens(analyse(document).doc, document) : { data: [] };
+      return document ? tokens.full(document.uri, analyse(document).doc, document) : { data: [] };
     }),
+  );
+
+  connection.languages.semanticTokens.onDelta(
+    guard<SemanticTokensDeltaParams, SemanticTokens | SemanticTokensDelta>(
+      'semanticTokens',
+      { data: [] },
+      semanticTokensDeltaParams,
+      (params) => {
+        const document = documents.get(params.textDocument.uri);
+        return document ? tokens.delta(document.uri, params.previousResultId, analyse(document).doc, document) : { data: [] };
+      },
+    ),
   );
 
   connection.onDefinition(

@@ -105,6 +105,7 @@ const PROBES_BY_METHOD: Record<string, Probe['params']> = {
   'textDocument/documentSymbol': doc,
   'textDocument/foldingRange': doc,
   'textDocument/semanticTokens/full': doc,
+  'textDocument/semanticTokens/full/delta': (uri) => ({ ...doc(uri), previousResultId: '1' }),
   'textDocument/semanticTokens/range': (uri, p) => ({ ...doc(uri), range: around(p) }),
   'textDocument/diagnostic': doc,
   'textDocument/definition': at,
@@ -371,6 +372,7 @@ describe('positions out of range', () => {
 /** Params with a field of the wrong type, per method, on top of the well-formed ones. */
 const BROKEN_FIELDS: Record<string, readonly Record<string, unknown>[]> = {
   'textDocument/diagnostic': [{ previousResultId: 42 }],
+  'textDocument/semanticTokens/full/delta': [{ previousResultId: 42 }, { previousResultId: null }, { previousResultId: undefined }],
   'textDocument/definition': [{ position: null }, { position: 'start' }],
   'textDocument/references': [{ context: null }, { context: { includeDeclaration: 'yes' } }, { context: [] }],
   'textDocument/prepareRename': [{ position: { line: 'one', character: 0 } }],

@@ -10,7 +10,10 @@ import type {
   FoldingRange,
   InitializeResult,
   FullDocumentDiagnosticReport,
+  SemanticTokens,
+  SemanticTokensDelta,
 } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { TestClient } from '../support/lspClient';
 import { CLEAN_PATH, SAMPLE_PATH, clean, sample } from '../support/fixture';
@@ -167,6 +170,33 @@ describe('outline and folding over the protocol', () => {
     expect(symbols[2]!.selectionRange.start).toEqual({ line: 44, character: 0 });
     const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     expect(folds.filter((f) => f.kind === 'region')).toHaveLength(9);
+  });
+
+  test('semantic tokens after a keystroke come as an edit to those the client holds', async () => {
+    const client = await start();
+    const uri = uriOf(SAMPLE_PATH);
+    const text = sample();
+    client.open(uri, text);
+    const held = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const at = TextDocument.create(uri, 'bulletin', 1, text).positionAt(text.indexOf('(See ') + 6);
+    client.change(uri, [{ range: { start: at, end: at }, text: 'x' }]);
+    const delta = await client.request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', {
+      textDocument: { uri },
+      previousResultId: held.resultId,
+    });
+    expect(delta.edits).toHaveLength(1);
+    const edit = delta.edits[0]!;
+    const now = [...held.data];
+    now.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+    const fresh = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    expect(now).toEqual(fresh.data);
+    expect(now).not.toEqual(held.data);
+    // A result the server did not send last is answered with all the tokens.
+    const stale = await client.request<SemanticTokens>('textDocument/semanticTokens/full/delta', {
+      textDocument: { uri },
+      previousResultId: held.resultId,
+    });
+    expect(stale).toEqual(fresh);
   });
 
   test('positions are UTF-16 code units: an emoji counts two', async () => {

@@ -1,7 +1,7 @@
 // Semantic tokens for what only the model knows: which paragraph is a
 // standfirst, where the footer starts, which lines are headlines even when
 // they are not in capitals. TextMate colours the rest line by line.
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
+import type { SemanticTokens, SemanticTokensDelta, SemanticTokensEdit, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { Positions } from '../model/lineIndex';
 import { linesOf } from '../model/lines';
 import type { BulletinDocument, Span } from '../model/types';
@@ -87,4 +87,58 @@ export function semanticTokens(doc: BulletinDocument, positions: Positions): Sem
     previousCharacter = start.character;
   }
   return { data };
+}
+
+/**
+ * The tokens last sent for each document, so that a client holding them is sent only what changed: a keystroke
+ * in a 1 MB issue changes a token or two of its 3,000 (16 KB of JSON). A result is named by its tokens (a hash):
+ * a client that holds tokens equal to those last sent is sent edits even when an answer it never got (a request
+ * it cancelled) came between. The library's `SemanticTokensBuilder` names results by the millisecond instead, so
+ * that a result it built and the client never got could share the name of the one the client holds.
+ */
+export class SemanticTokensResults {
+  private readonly sent = new Map<string, { readonly resultId: string; readonly data: readonly number[] }>();
+
+  /** All of the document's tokens, remembered as the last sent. */
+  full(uri: string, doc: BulletinDocument, positions: Positions): SemanticTokens {
+    const { data } = semanticTokens(doc, positions);
+    const resultId = nameOf(data);
+    this.sent.set(uri, { resultId, data });
+    return { resultId, data };
+  }
+
+  /** What changed since the result `previousResultId`, when that is the one last sent for the document; else all. */
+  delta(uri: string, previousResultId: string, doc: BulletinDocument, positions: Positions): SemanticTokens | SemanticTokensDelta {
+    const previous = this.sent.get(uri);
+    const now = this.full(uri, doc, positions);
+    if (previous?.resultId !== previousResultId) return now;
+    return { resultId: now.resultId!, edits: tokenEdits(previous.data, now.data) };
+  }
+
+  forget(uri: string): void {
+    this.sent.delete(uri);
+  }
+}
+
+/** The tokens' length and two 32-bit FNV-1a hashes of them. */
+function nameOf(data: readonly number[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (const n of data) {
+    a = Math.imul(a ^ n, 0x01000193);
+    b = Math.imul(b ^ n ^ (a >>> 16), 0x85ebca6b);
+  }
+  return `${data.length}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+}
+
+/** The one edit that turns `before` into `after`: what lies between their common start and common end. */
+export function tokenEdits(before: readonly number[], after: readonly number[]): SemanticTokensEdit[] {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end])
+    end++;
+  if (start === before.length && start === after.length) return [];
+  const data = after.slice(start, after.length - end);
+  return [{ start, deleteCount: before.length - end - start, ...(data.length > 0 ? { data } : {}) }];
 }

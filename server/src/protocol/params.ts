@@ -14,6 +14,7 @@ import type {
   RenameParams,
   RequestMessage,
   SelectionRangeParams,
+  SemanticTokensDeltaParams,
   TextDocumentIdentifier,
   TextDocumentPositionParams,
   WorkspaceSymbolParams,
@@ -84,6 +85,11 @@ function textDocument(params: unknown): Fields {
 export function documentParams<P extends { textDocument: TextDocumentIdentifier }>(params: P): P {
   const p = textDocument(params);
   if (p.previousResultId !== undefined && p.previousResultId !== null) string(p.previousResultId, 'previousResultId');
+  return params;
+}
+
+export function semanticTokensDeltaParams(params: SemanticTokensDeltaParams): SemanticTokensDeltaParams {
+  string(textDocument(params).previousResultId, 'previousResultId');
   return params;
 }
 
