@@ -227,6 +227,42 @@ describe('VS Code with the Bulletin extension', () => {
     await screenshot(page, '08-byline-fixed');
   });
 
+  test('a standfirst is set in italics by the server’s tokens, and stays so when its lines are joined and parted', async () => {
+    await openFile(page, CLEAN);
+    const lines = readFileSync(path.join(folder, CLEAN), 'utf8').split('\n');
+    const first = 'Opposition groups fail to agree on a single candidate for the';
+    const line = lines.indexOf(first) + 1;
+    /** Per piece of the line drawn that starts with `start`, whether it is in italics (a theme's markup.italic). */
+    const italics = (start: string): Promise<boolean[]> =>
+      page
+        .locator('.view-line', { hasText: start })
+        .first()
+        .evaluate((el) => [...el.querySelectorAll('span > span')].filter((s) => s.textContent).map((s) => s.className.includes('mtki')));
+    const allItalic = async (start: string): Promise<boolean> => {
+      const pieces = await italics(start);
+      return pieces.length > 0 && pieces.every(Boolean);
+    };
+    await goTo(page, line, 1);
+    // Only the server knows a standfirst from the prose after it.
+    await expect.poll(() => allItalic(first), { timeout: 20000 }).toBe(true);
+    await expect.poll(() => allItalic('presidential election.'), { timeout: 20000 }).toBe(true);
+    const prose = "Kyrgyzstan's opposition parties met in Bishkek";
+    expect(await italics(prose)).not.toContain(true);
+    // Its two lines joined into one: the tokens that change come as an edit to those VS Code holds.
+    await goTo(page, line, first.length + 1);
+    await page.keyboard.press('Delete');
+    await page.keyboard.type(' ');
+    const joined = `${first} presidential election.`;
+    await expect.poll(() => allItalic(joined), { timeout: 20000 }).toBe(true);
+    await screenshot(page, '08b-standfirst-joined');
+    // And parted again.
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => allItalic('presidential election.'), { timeout: 20000 }).toBe(true);
+    expect(await allItalic(first)).toBe(true);
+    expect(await italics(prose)).not.toContain(true);
+  });
+
   test('go to definition crosses into the earlier issue that holds the headline', async () => {
     await openFile(page, SAMPLE);
     const lines = readFileSync(path.join(folder, SAMPLE), 'utf8').split('\n');
