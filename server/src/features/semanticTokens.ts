@@ -120,7 +120,7 @@ export class SemanticTokensResults {
   }
 }
 
-/** The tokens' length and two 32-bit FNV-1a hashes of them. */
+/** The tokens' count and two 32-bit hashes of them (FNV-1a, and one with other constants that mixes it in). */
 function nameOf(data: readonly number[]): string {
   let a = 0x811c9dc5;
   let b = 0x01000193;
