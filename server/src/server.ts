@@ -547,8 +547,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       profilesRead();
     }
     // Documents checked before the profiles were read are checked again, where theirs is another.
-    const alike = documents.all().filter((d) => (analyses.profileOf(d.uri) ?? profiles.profileFor(d.uri)) === profiles.profileFor(d.uri));
-    refreshAll(new Set(alike.map((d) => d.uri)));
+    const checkedAlike = (uri: string): boolean => {
+      const checkedWith = analyses.profileOf(uri);
+      return checkedWith === undefined || checkedWith === profiles.profileFor(uri);
+    };
+    refreshAll(new Set(documents.all().flatMap((d) => (checkedAlike(d.uri) ? [d.uri] : []))));
     indexed = indexFolders(folders);
   });
 
