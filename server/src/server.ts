@@ -73,7 +73,7 @@ import { syncedDocuments } from './protocol/documents';
 import { Foreground } from './protocol/foreground';
 import { readSettings, sameSettings } from './protocol/settings';
 import type { Settings } from './protocol/settings';
-import { pauseAfter } from './protocol/turns';
+import { messageTurns, pauseAfter } from './protocol/turns';
 import type { Pause } from './protocol/turns';
 import {
   codeActionParams,
@@ -250,12 +250,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const foreground = new Foreground();
 
   /** A pause for the checks of one analysis (or `budget` ms of other work): after each slice, edits and requests are read. */
-  const turns = (budget = ANALYSIS_SLICE_MS): Pause =>
-    pauseAfter(
-      budget,
-      () => performance.now(),
-      () => new Promise((resolve) => setImmediate(resolve)),
-    );
+  const turns = (budget = ANALYSIS_SLICE_MS): Pause => pauseAfter(budget, () => performance.now(), messageTurns);
 
   /** A pause for work in the background: after each slice, edits and requests are read and documents checked first. */
   const backgroundTurns = (): Pause => {

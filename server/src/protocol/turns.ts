@@ -14,3 +14,25 @@ export function pauseAfter(budget: number, now: () => number, nextTurn: () => Pr
     });
   };
 }
+
+/**
+ * The turns of the event loop a message takes in the protocol library from its bytes' arrival to its answer: the
+ * reader decodes it in one (its semaphore hands it on with `setImmediate`), the connection's queue dispatches it
+ * in the next, and the writer sends the answer in the one after (an edit's handler has by then marked its checks
+ * as foreground work). Work that gave way for a single turn went on ahead of the message at each step: a request
+ * made while the archive's references were resolved in the background waited for two to five slices of it.
+ */
+export const MESSAGE_TURNS = 4;
+
+/** One turn of the event loop: what is queued meanwhile (input read, the library's own turns) runs first. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** `count` turns, one after the other: each `turn` asked for only once the last has come. */
+export function turnsOf(count: number, turn: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    for (let i = 0; i < count; i++) await turn();
+  };
+}
+
+/** The turns long work gives way for: enough for a message that came in meanwhile to be answered first. */
+export const messageTurns = turnsOf(MESSAGE_TURNS, nextTurn);
