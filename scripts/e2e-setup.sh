@@ -56,6 +56,9 @@ if [ ! -x "$code_server" ] || [ "$installed" != "$code_server_version" ]; then
   (
     cd "$cache/cs"
     export PATH="$node24/bin:$PATH" npm_config_nodedir="$node24"
+    # Run as `npm run e2e:setup`, the npm running this script leaves its user agent (naming Node 20) in the
+    # environment, where the inner npm takes it as its own; code-server's postinstall reads the Node version there.
+    unset npm_config_user_agent
     timeout 1500 npm install --no-audit --no-fund --foreground-scripts "code-server@$code_server_version" >"$cache/cs-install.log" 2>&1
   ) || fail "code-server install failed; see .e2e/cs-install.log"
   echo "$code_server_version" >"$cache/cs/.version"
