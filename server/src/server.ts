@@ -247,7 +247,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let publishedHeadlines = index.headlinesVersion;
 
   /** Documents' checks, which the archive's indexing and resolution give way to. */
-  const foreground = new Foreground();
+  const foreground = new Foreground(messageTurns);
 
   /** A pause for the checks of one analysis (or `budget` ms of other work): after each slice, edits and requests are read. */
   const turns = (budget = ANALYSIS_SLICE_MS): Pause => pauseAfter(budget, () => performance.now(), messageTurns);

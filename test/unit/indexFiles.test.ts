@@ -26,6 +26,34 @@ test('foreground work: idle at once when none is under way, else once the last o
   expect(idle).toBe(true);
 });
 
+test('once foreground work ends, idle waits for it to settle, and again for work begun meanwhile', async () => {
+  let settling = 0;
+  let settled = (): void => undefined;
+  const foreground = new Foreground(
+    () =>
+      new Promise((resolve) => {
+        settling++;
+        settled = resolve;
+      }),
+  );
+  let idle = false;
+  const end = foreground.begin();
+  void foreground.idle().then(() => (idle = true));
+  end();
+  await turns(1);
+  expect([settling, idle]).toEqual([1, false]);
+  const endAgain = foreground.begin();
+  settled();
+  await turns(1);
+  expect([settling, idle]).toEqual([1, false]);
+  endAgain();
+  await turns(1);
+  expect([settling, idle]).toEqual([2, false]);
+  settled();
+  await turns(1);
+  expect(idle).toBe(true);
+});
+
 test('work run as foreground work ends with it, when it fails too', async () => {
   const foreground = new Foreground();
   await expect(foreground.run(() => Promise.reject(new Error('checks failed')))).rejects.toThrow('checks failed');

@@ -7,6 +7,13 @@ export class Foreground {
   private running = 0;
   private waiting: (() => void)[] = [];
 
+  /**
+   * @param settle what background work waits for after foreground work ends, before it goes on: the turns in
+   * which what that work sent is written (the protocol library writes in a turn of its own). Resumed at once, a
+   * slice of indexing ran before the diagnostics of the edit that had made it wait were written.
+   */
+  constructor(private readonly settle: () => Promise<void> = () => Promise.resolve()) {}
+
   /** Foreground work begins: background work waits until the returned function has been called. */
   begin(): () => void {
     this.running++;
@@ -32,9 +39,11 @@ export class Foreground {
     }
   }
 
-  /** Resolves once no foreground work is under way: at once when none is. */
-  idle(): Promise<void> {
-    if (this.running === 0) return Promise.resolve();
-    return new Promise((resume) => this.waiting.push(resume));
+  /** Resolves once no foreground work is under way (at once when none is), and has settled after any that was. */
+  async idle(): Promise<void> {
+    while (this.running > 0) {
+      await new Promise<void>((resume) => this.waiting.push(resume));
+      await this.settle();
+    }
   }
 }
