@@ -16,11 +16,13 @@ export function pauseAfter(budget: number, now: () => number, nextTurn: () => Pr
 }
 
 /**
- * The turns of the event loop a message takes in the protocol library from its bytes' arrival to its answer: the
- * reader decodes it in one (its semaphore hands it on with `setImmediate`), the connection's queue dispatches it
- * in the next, and the writer sends the answer in the one after (an edit's handler has by then marked its checks
- * as foreground work). Work that gave way for a single turn went on ahead of the message at each step: a request
- * made while the archive's references were resolved in the background waited for two to five slices of it.
+ * The turns of the event loop long work gives way for. A message takes three in the protocol library from its
+ * bytes' arrival to its answer: the reader decodes it in one (its semaphore hands it on with `setImmediate`), the
+ * connection's queue dispatches it in the next (an edit's handler then marks its checks as foreground work), and
+ * the writer sends the answer in the one after. The work's own first turn was asked for before the message
+ * arrived, so it comes first in each round: three steps of the message take four of the work's turns. Work that
+ * gave way for a single turn went on ahead of the message at each step: a request made while the archive's
+ * references were resolved in the background waited for two to five slices of it.
  */
 export const MESSAGE_TURNS = 4;
 
