@@ -15,10 +15,12 @@ afterEach(() => {
   for (const dispose of disposals.splice(0)) dispose();
 });
 
+let sockets = 0;
+
 async function socketPair(): Promise<[Socket, Socket]> {
   const server = createServer();
   const accepted = new Promise<Socket>((resolve) => server.once('connection', resolve));
-  const where = path.join(tmpdir(), `bulletin-turns-${process.pid}-${disposals.length}.sock`);
+  const where = path.join(tmpdir(), `bulletin-turns-${process.pid}-${sockets++}.sock`);
   await new Promise<void>((resolve) => server.listen(where, resolve));
   const client = connect(where);
   const pair: [Socket, Socket] = [await accepted, client];
