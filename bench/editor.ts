@@ -2,8 +2,8 @@
 // sample opened as soon as the workbench shows, as a user opens an issue: how long the extension's activate()
 // takes until its language server is ready, as it logs it, and how long from VS Code starting to activate the
 // extension (as its extension host logs it) to the sample's first squiggles. Then, typing in the sample and in a
-// 1 MB issue: from a key's keydown in the page to the letter drawn, and to the squiggle it adds or removes drawn. Run by bench/run.ts in a
-// process of its own; prints its figures as JSON, or which tools are missing.
+// 1 MB issue: from a key's keydown in the page to the letter drawn, and to the squiggle it adds or removes drawn.
+// Run by bench/run.ts in a process of its own; prints its figures as JSON, or which tools are missing.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';

@@ -2,12 +2,10 @@
 // an open document's checks are under way.
 import { expect, test } from 'vitest';
 import { Foreground } from '../../server/src/protocol/foreground';
+import { nextTurn, turnsOf } from '../../server/src/protocol/turns';
 import { indexFiles } from '../../server/src/workspace/indexFiles';
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-const turns = async (n: number): Promise<void> => {
-  for (let i = 0; i < n; i++) await nextTurn();
-};
+const turns = (n: number): Promise<void> => turnsOf(n, nextTurn)();
 const files = Array.from({ length: 60 }, (_, i) => `file:///archive/rca-${1000 + i}.bulletin`);
 
 test('foreground work: idle at once when none is under way, else once the last of it has ended', async () => {
