@@ -3,6 +3,7 @@
 // first (no file is indexed while they are under way).
 import type { Foreground } from '../protocol/foreground';
 import type { Pause } from '../protocol/turns';
+import { readAhead } from './readAhead';
 
 /** Files read ahead of the one being indexed. */
 const READ_AHEAD = 8;
@@ -24,14 +25,9 @@ export interface IndexFilesOptions {
 }
 
 export async function indexFiles(files: readonly string[], options: IndexFilesOptions): Promise<void> {
-  const reads = new Map<number, Promise<string | undefined>>();
-  const readAhead = (i: number): void => {
-    if (i < files.length && !reads.has(i)) reads.set(i, options.read(files[i]!));
-  };
+  const read = readAhead(files, options.read, READ_AHEAD);
   for (let i = 0; i < files.length && !options.isCancelled(); i++) {
-    for (let k = i; k < i + READ_AHEAD; k++) readAhead(k);
-    const text = await reads.get(i);
-    reads.delete(i);
+    const text = await read(i);
     // While the file was read, an edit may have come in: its checks go first.
     await options.foreground.idle();
     try {
