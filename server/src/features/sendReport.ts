@@ -3,6 +3,7 @@
 import type { Problem, Severity } from '../checks/check';
 import type { CheckContext } from '../checks/context';
 import { checkByCode } from '../checks/registry';
+import { countWords } from '../model/words';
 
 export interface SendReport {
   readonly errors: number;
@@ -19,16 +20,11 @@ export interface SendReport {
 }
 
 const WORDS_PER_MINUTE = 200;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu;
 
 export function sendReport(context: CheckContext, problems: readonly Problem[]): SendReport {
   const { doc, text } = context;
   let words = 0;
-  for (const article of doc.articles) {
-    WORD.lastIndex = 0;
-    const part = text.slice(article.start, article.end);
-    while (WORD.exec(part)) words++;
-  }
+  for (const article of doc.articles) words += countWords(text, article.start, article.end);
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const byCode = new Map<string, { code: string; severity: Severity; count: number; description: string }>();
   for (const p of problems) {

@@ -82,3 +82,35 @@ export function forEachWord(text: string, from: number, to: number, found: (star
     } else at++;
   }
 }
+
+const APOSTROPHE = 0x27;
+const CURLY_APOSTROPHE = 0x2019;
+const HYPHEN = 0x2d;
+
+/**
+ * How many words text[from, to) has, as matches of `[\p{L}\p{N}][\p{L}\p{N}’'-]*` count them: each run of word
+ * characters with a letter or digit in it. Counted by code, not matched word by word (a folder of 2,000 issues
+ * spent a sixth of its command-line check matching them).
+ */
+export function countWords(text: string, from: number, to: number): number {
+  let words = 0;
+  let counted = false;
+  let at = from;
+  while (at < to) {
+    const code = text.charCodeAt(at);
+    let bits = known[code]!;
+    let width = 1;
+    if (bits === 0) {
+      width = widthAt(text, at);
+      // Half a pair at the end is not a character of the range.
+      bits = at + width <= to ? bitsAt(text, at) : 0;
+    }
+    if ((bits & WORD) === 0) counted = false;
+    else if (!counted && code !== APOSTROPHE && code !== CURLY_APOSTROPHE && code !== HYPHEN) {
+      words++;
+      counted = true;
+    }
+    at += width;
+  }
+  return words;
+}
