@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from '../../server/src/cli/main';
-import { CLEAN_PATH, SAMPLE_PATH, clean, sample } from '../support/fixture';
+import { CLEAN_PATH, FIXTURES, SAMPLE_PATH, clean, sample } from '../support/fixture';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -59,6 +59,36 @@ describe('bulletin check', () => {
     expect(out).not.toContain('Power Cuts Return”');
     expect(out).not.toContain('notes.txt');
     expect(out.trimEnd().split('\n').at(-1)).toMatch(/in 2 files\.$/);
+  });
+
+  test("a folder's text report: each file's problems written once it is checked, before the next is read", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));
+    const article = (headline: string, body: string) => `${headline}\n\nStandfirst.\n\nBy Dina Tokbaeva\n\n${body}\n`;
+    writeFileSync(path.join(dir, 'a.bulletin'), article('FIRST STORY', 'The the body.'));
+    writeFileSync(path.join(dir, 'b.bulletin'), article('SECOND STORY', 'A body body.'));
+    const chunks: string[] = [];
+    const code = await run(['check', dir], { out: (t) => chunks.push(t), err: (t) => expect.unreachable(t) });
+    expect(code).toBe(0);
+    // a's problems, then b's, then the summaries and totals, as one report would have them.
+    expect(chunks).toHaveLength(3);
+    expect(chunks[0]).toContain('a.bulletin:7:1: warning style.doubled-word: “the” twice in a row.');
+    expect(chunks[0]).not.toContain('b.bulletin');
+    expect(chunks[1]).toContain('b.bulletin:7:3: warning style.doubled-word: “body” twice in a row.');
+    expect(chunks[1]).not.toContain('a.bulletin');
+    expect(chunks[2]).toMatch(/^\n.*a\.bulletin: Not ready to send.*\n.*b\.bulletin: Not ready to send.*\n.* in 2 files\.\n$/);
+  });
+
+  test("the archive around a file is indexed as the editor indexes it: the profile's initials cite its issues", async () => {
+    // The archive's issue 632 calls itself Reporting Central Asia (RCA) in its masthead; the profile cites it as ON.
+    const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));
+    writeFileSync(path.join(dir, 'bulletin.json'), '{ "initials": "ON" }');
+    writeFileSync(path.join(dir, 'rca-2011-12-632.bulletin'), readFileSync(path.join(FIXTURES, 'archive', 'rca-2011-12-632.bulletin')));
+    const citing =
+      'LATER STORY\n\nStandfirst.\n\nBy Dina Tokbaeva\n\nBody (See Police Round Up Men After Janaozen Violence, ON No. 632,\n19-Dec-11.)\n';
+    writeFileSync(path.join(dir, 'later.bulletin'), citing);
+    const { out } = await cli('check', path.join(dir, 'later.bulletin'));
+    expect(out).toContain('later.bulletin: ');
+    expect(out).not.toMatch(/later\.bulletin:7:\d+: \w+ xref\./);
   });
 
   test('bad usage and unreadable files exit 2 with a clear message', async () => {

@@ -5,7 +5,8 @@ import { documentSymbols } from '../features/symbols';
 import { version } from '../../../package.json';
 import { formatOutline } from './outline';
 import * as path from 'node:path';
-import { formatJson, formatSarif, formatText, totals } from './report';
+import { count, formatJson, formatSarif, noProblems, TextReport } from './report';
+import type { FileReport } from './report';
 import { checkFiles, expandPaths, findProfile, load, readProfile, UsageError } from './workspace';
 
 const USAGE = `Usage:
@@ -88,9 +89,16 @@ async function check(args: readonly string[], io: Output): Promise<number> {
   const { profile, problems } = await readProfile(profileFile ?? (await findProfile(path.dirname(files[0]!))));
   for (const p of problems) io.err(`${p.line}\n`);
   if (problems.some((p) => p.error)) throw new UsageError('the publication profile has errors (see above)');
-  const reports = await checkFiles(files, profile);
-  io.out(format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, version) : formatText(reports));
-  const t = totals(reports);
+  const t = noProblems();
+  const text = format === 'text' ? new TextReport((chunk) => io.out(chunk)) : undefined;
+  const reports: FileReport[] = [];
+  await checkFiles(files, profile, (report) => {
+    count(t, report);
+    if (text) text.add(report);
+    else reports.push(report);
+  });
+  if (text) text.end(t);
+  else io.out(format === 'json' ? formatJson(reports, t) : formatSarif(reports, version));
   return t.error > 0 || t.warning > maxWarnings ? 1 : 0;
 }
 

@@ -1,74 +1,105 @@
-// Formats check results for the command line: text for people, JSON for scripts.
+// Formats check results for the command line: text for people, JSON and SARIF for scripts.
 import type { Problem, Severity } from '../checks/check';
 import { CHECKS } from '../checks/registry';
 import type { SendReport } from '../features/sendReport';
 import { describeReport } from '../features/sendReport';
 import type { Positions } from '../model/lineIndex';
 
+/** A problem where the command line shows it: lines and columns from 1. */
+export interface LocatedProblem {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/**
+ * One file's results as the command line reports them: no more than its output needs, so that checking an
+ * archive of thousands of issues keeps neither their text nor their models.
+ */
 export interface FileReport {
   readonly path: string;
-  readonly problems: readonly Problem[];
-  readonly positions: Positions;
-  readonly summary: SendReport;
+  readonly problems: readonly LocatedProblem[];
+  readonly summary: Omit<SendReport, 'first'>;
+}
+
+export function fileReport(path: string, problems: readonly Problem[], positions: Positions, summary: SendReport): FileReport {
+  const located = problems.map((p): LocatedProblem => {
+    const start = positions.positionAt(p.start);
+    const end = positions.positionAt(p.end);
+    return {
+      code: p.code,
+      severity: p.severity,
+      message: p.message,
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+    };
+  });
+  // All but the first problem, which holds the issue's model.
+  const { errors, warnings, information, hints, byCode, articles, untitled, words, readingMinutes } = summary;
+  return {
+    path,
+    problems: located,
+    summary: { errors, warnings, information, hints, byCode, articles, untitled, words, readingMinutes },
+  };
 }
 
 export interface Totals {
-  readonly error: number;
-  readonly warning: number;
-  readonly information: number;
-  readonly hint: number;
+  error: number;
+  warning: number;
+  information: number;
+  hint: number;
 }
 
-export function totals(reports: readonly FileReport[]): Totals {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const report of reports) for (const p of report.problems) counts[p.severity]++;
-  return counts;
+export const noProblems = (): Totals => ({ error: 0, warning: 0, information: 0, hint: 0 });
+
+/** Adds the report's problems to `totals`. */
+export function count(totals: Totals, report: FileReport): void {
+  for (const p of report.problems) totals[p.severity]++;
 }
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function formatText(reports: readonly FileReport[]): string {
-  const lines: string[] = [];
-  for (const report of reports) {
-    for (const p of report.problems) {
-      const at = report.positions.positionAt(p.start);
-      lines.push(`${report.path}:${at.line + 1}:${at.character + 1}: ${p.severity} ${p.code}: ${p.message}`);
+/**
+ * The text report, written as the files are checked: a line for each problem, each file's as soon as it is
+ * checked; then a line for each file saying whether it is ready to send; then the totals.
+ */
+export class TextReport {
+  private readonly summaries: string[] = [];
+  private problems = false;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  add(report: FileReport): void {
+    let lines = '';
+    for (const p of report.problems) lines += `${report.path}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}\n`;
+    if (lines) {
+      this.write(lines);
+      this.problems = true;
     }
-  }
-  if (lines.length > 0) lines.push('');
-  for (const report of reports) {
     const { title, detail } = describeReport(report.summary);
-    lines.push(`${report.path}: ${title} ${detail.split('\n').at(-1)}`);
+    this.summaries.push(`${report.path}: ${title} ${detail.split('\n').at(-1)}\n`);
   }
-  const t = totals(reports);
-  const parts = [plural(t.error, 'error'), plural(t.warning, 'warning')];
-  if (t.information > 0) parts.push(`${t.information} information`);
-  if (t.hint > 0) parts.push(plural(t.hint, 'hint'));
-  lines.push(`${parts.join(', ')} in ${plural(reports.length, 'file')}.`);
-  return `${lines.join('\n')}\n`;
+
+  end(t: Totals): void {
+    const parts = [plural(t.error, 'error'), plural(t.warning, 'warning')];
+    if (t.information > 0) parts.push(`${t.information} information`);
+    if (t.hint > 0) parts.push(plural(t.hint, 'hint'));
+    const files = this.summaries.length;
+    this.write(`${this.problems ? '\n' : ''}${this.summaries.join('')}${parts.join(', ')} in ${plural(files, 'file')}.\n`);
+  }
 }
 
-export function formatJson(reports: readonly FileReport[]): string {
-  const files = reports.map((report) => ({
-    path: report.path,
-    summary: { ...report.summary, first: undefined },
-    problems: report.problems.map((p) => {
-      const start = report.positions.positionAt(p.start);
-      const end = report.positions.positionAt(p.end);
-      return {
-        code: p.code,
-        severity: p.severity,
-        message: p.message,
-        line: start.line + 1,
-        column: start.character + 1,
-        endLine: end.line + 1,
-        endColumn: end.character + 1,
-      };
-    }),
-  }));
-  return `${JSON.stringify({ files, totals: totals(reports) }, null, 2)}\n`;
+export function formatJson(reports: readonly FileReport[], totals: Totals): string {
+  const files = reports.map(({ path, summary, problems }) => ({ path, summary, problems }));
+  return `${JSON.stringify({ files, totals }, null, 2)}\n`;
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -76,23 +107,19 @@ const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warnin
 /** SARIF 2.1.0, for code-scanning tools and CI annotations. */
 export function formatSarif(reports: readonly FileReport[], version: string): string {
   const results = reports.flatMap((report) =>
-    report.problems.map((p) => {
-      const start = report.positions.positionAt(p.start);
-      const end = report.positions.positionAt(p.end);
-      return {
-        ruleId: p.code,
-        level: SARIF_LEVEL[p.severity],
-        message: { text: p.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: report.path.split('\\').join('/') },
-              region: { startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 },
-            },
+    report.problems.map((p) => ({
+      ruleId: p.code,
+      level: SARIF_LEVEL[p.severity],
+      message: { text: p.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: report.path.split('\\').join('/') },
+            region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
           },
-        ],
-      };
-    }),
+        },
+      ],
+    })),
   );
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

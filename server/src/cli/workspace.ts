@@ -8,22 +8,26 @@ import { runChecks } from '../checks/run';
 import { LineIndex } from '../model/lineIndex';
 import { parseBulletin } from '../model/parse';
 import type { BulletinDocument } from '../model/types';
-import { listBulletinFiles, readBulletin } from '../node/nodeFiles';
+import { isBulletinFile, listBulletinFiles, readBulletin } from '../node/nodeFiles';
 import { parseOptionsFor } from '../profile/parseOptions';
 import type { Profile } from '../profile/profile';
 import { WorkspaceIndex } from '../workspace/index';
+import { readAhead } from '../workspace/readAhead';
 import { summarize } from '../workspace/summary';
 import { sendReport } from '../features/sendReport';
 import { loadProfile, PROFILE_NAMES } from '../profile/load';
 import { DEFAULT_PROFILE } from '../profile/profile';
+import { fileReport } from './report';
 import type { FileReport } from './report';
 
 export class UsageError extends Error {}
 
+/** Files read at once, ahead of the one parsed. */
+const READ_AHEAD = 8;
+
 export interface Loaded {
   readonly path: string;
   readonly uri: string;
-  readonly text: string;
   readonly doc: BulletinDocument;
   readonly positions: LineIndex;
 }
@@ -39,7 +43,7 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
       throw new UsageError(`cannot read ${p}: no such file or folder`);
     }
     if (stat.isDirectory()) {
-      for (const file of await listBulletinFiles(p)) if ((await readBulletin(file)) !== undefined) files.push(file);
+      for (const file of await listBulletinFiles(p)) if (await isBulletinFile(file)) files.push(file);
     } else {
       files.push(p);
     }
@@ -47,15 +51,21 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   return [...new Set(files.map((f) => path.resolve(f)))];
 }
 
-export async function load(file: string, profile: Profile): Promise<Loaded> {
-  let text: string;
+/** A file to check: its text, whatever its name. */
+async function readGiven(file: string): Promise<string> {
   try {
-    text = await fs.readFile(file, 'utf8');
+    return await fs.readFile(file, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const uri = URI.file(file).toString();
-  return { path: file, uri, text, doc: parseBulletin(text, parseOptionsFor(profile)), positions: new LineIndex(text) };
+}
+
+function parsed(file: string, text: string, profile: Profile): Loaded {
+  return { path: file, uri: URI.file(file).toString(), doc: parseBulletin(text, parseOptionsFor(profile)), positions: new LineIndex(text) };
+}
+
+export async function load(file: string, profile: Profile): Promise<Loaded> {
+  return parsed(file, await readGiven(file), profile);
 }
 
 /** Relative to the working folder when inside it, else absolute. */
@@ -64,25 +74,38 @@ function displayPath(file: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-/** Checks the files against an index of them and of the other bulletins in their folders. */
-export async function checkFiles(files: readonly string[], profile: Profile): Promise<FileReport[]> {
-  const loaded = await Promise.all(files.map((f) => load(f, profile)));
+/**
+ * Checks the files against an index of them and of the other bulletins in their folders, and gives each file's
+ * report to `reported`, in order. In two passes, reading each file in each: the first indexes the headlines and
+ * references of every bulletin, the second checks the files given. Only the index and one issue's model are
+ * held at once: a folder of 2,000 issues, checked with all their models held, took over a gigabyte.
+ */
+export async function checkFiles(files: readonly string[], profile: Profile, reported: (report: FileReport) => void): Promise<void> {
   const index = new WorkspaceIndex();
   const given = new Set(files);
+  const siblings: string[] = [];
   for (const folder of new Set(files.map((f) => path.dirname(f)))) {
-    for (const sibling of await listBulletinFiles(folder)) {
-      if (given.has(sibling) || path.dirname(sibling) !== folder) continue;
-      const text = await readBulletin(sibling);
-      if (text === undefined) continue;
-      index.set(summarize(parseBulletin(text, parseOptionsFor(profile)), URI.file(sibling).toString(), new LineIndex(text)));
-    }
+    for (const sibling of await listBulletinFiles(folder))
+      if (!given.has(sibling) && path.dirname(sibling) === folder) siblings.push(sibling);
   }
-  for (const l of loaded) index.set(summarize(l.doc, l.uri, l.positions, profile.initials));
-  return loaded.map((l) => {
+  const indexed = [...siblings, ...files];
+  // A sibling that is no bulletin reads as undefined.
+  const read = readAhead(indexed, (file) => (given.has(file) ? readGiven(file) : readBulletin(file)), READ_AHEAD);
+  for (let i = 0; i < indexed.length; i++) {
+    const text = await read(i);
+    if (text === undefined) continue;
+    const l = parsed(indexed[i]!, text, profile);
+    index.set(summarize(l.doc, l.uri, l.positions, profile.initials));
+  }
+  const readAgain = readAhead(files, readGiven, READ_AHEAD);
+  for (let i = 0; i < files.length; i++) {
+    const l = parsed(files[i]!, await readAgain(i), profile);
+    // Indexed anew as read now, should it have changed since the first pass.
+    index.set(summarize(l.doc, l.uri, l.positions, profile.initials));
     const context = createCheckContext(l.doc, l.uri, index, profile);
     const problems = runChecks(context);
-    return { path: displayPath(l.path), problems, positions: l.positions, summary: sendReport(context, problems) };
-  });
+    reported(fileReport(displayPath(l.path), problems, l.positions, sendReport(context, problems)));
+  }
 }
 
 /** The nearest bulletin.json (or .bulletin.json) in the folder or above it. */

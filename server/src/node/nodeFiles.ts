@@ -36,6 +36,17 @@ export async function listBulletinFiles(root: string, isCancelled?: () => boolea
   return found.sort();
 }
 
+/** True when `readBulletin` would give the file's text; a file named as a bulletin is not read to tell. */
+export async function isBulletinFile(file: string): Promise<boolean> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > MAX_INDEXED_BYTES) return false;
+    return isBulletinName(file) || (await readBulletin(file)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 export async function readBulletin(file: string): Promise<string | undefined> {
   try {
     const stat = await fs.stat(file);
