@@ -1,6 +1,6 @@
 // `npm run bench`: measures the language service and writes bench/results.json.
 // All figures come from one run on this machine; nothing here asserts a time.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { cpus, totalmem } from 'node:os';
@@ -642,6 +642,35 @@ function inVsCode():
   };
 }
 
+/** Wall time and peak RSS of one `bulletin check` run, in a process of its own (its report thrown away). */
+function checkFromCommandLine(args: readonly string[]): { seconds: number; rssMegabytes: number } {
+  // Preloaded into the command: on exit it writes the process's peak RSS (in KB) where the bench reads it.
+  const hook = path.join(WORK, 'peak-rss.cjs');
+  const out = path.join(WORK, 'peak-rss.txt');
+  writeFileSync(
+    hook,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`,
+  );
+  const start = performance.now();
+  spawnSync(process.execPath, ['--require', hook, path.join(ROOT, 'dist', 'cli.js'), 'check', ...args], { stdio: 'ignore' });
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds: round(seconds, 2), rssMegabytes: round(Number(readFileSync(out, 'utf8')) / 1024, 0) };
+}
+
+/**
+ * `bulletin check` on the archive: one issue (every other issue of its folder indexed for its cross-references)
+ * and the whole folder; the median of three runs by time, and the largest RSS.
+ */
+function commandLine(count: number) {
+  const { dir } = archive(count);
+  const three = (args: readonly string[]) => {
+    const runs = [0, 1, 2].map(() => checkFromCommandLine(args));
+    const seconds = runs.map((r) => r.seconds).sort((a, b) => a - b)[1]!;
+    return { seconds, rssMegabytes: Math.max(...runs.map((r) => r.rssMegabytes)) };
+  };
+  return { issues: count, oneIssue: three([path.join(dir, 'rca-1000.bulletin')]), wholeFolder: three([dir]) };
+}
+
 function bundles() {
   const size = (file: string): number | undefined => (existsSync(file) ? round(statSync(file).size / 1024, 1) : undefined);
   return {
@@ -654,7 +683,7 @@ function bundles() {
 
 async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
-  // While working on one figure: BENCH_ONLY=keystroke, open, archive, busy, typing or editor prints it and writes nothing.
+  // While working on one figure: BENCH_ONLY=keystroke, open, archive, busy, typing, cli or editor prints it and writes nothing.
   const only = process.env.BENCH_ONLY;
   if (only === 'keystroke') {
     const text = generate(sample, 1_000_000).bulletin;
@@ -671,6 +700,7 @@ async function main(): Promise<void> {
   if (only === 'editor') return console.log(inVsCode());
   if (only === 'busy') return console.log(await openedWhileIndexing(2000));
   if (only === 'typing') return console.log(typingAcrossFigures());
+  if (only === 'cli') return console.log(commandLine(2000));
   const oneMegabyte = generate(sample, 1_000_000);
   // Keystrokes over the protocol first: measured later, they counted the collections of this process's own heap,
   // grown by the measurements in process below (10 MB texts, the Markdown service's documents), not a client's.
@@ -714,6 +744,7 @@ async function main(): Promise<void> {
   process.stderr.write('measured typing across\n');
   const archiveFigures = await workspace(2000);
   const whileIndexing = await openedWhileIndexing(2000);
+  const cli = commandLine(2000);
   process.stderr.write('measured the archive\n');
   const results = {
     date: new Date().toISOString(),
@@ -728,6 +759,7 @@ async function main(): Promise<void> {
     typingAcross: typing,
     workspace: archiveFigures,
     whileIndexing,
+    commandLine: cli,
     activation: await activation(),
     bundles: bundles(),
   };
@@ -758,6 +790,7 @@ function table(r: {
   typingAcross: ReturnType<typeof typingAcrossFigures>;
   workspace: Awaited<ReturnType<typeof workspace>>;
   whileIndexing: Awaited<ReturnType<typeof openedWhileIndexing>>;
+  commandLine: ReturnType<typeof commandLine>;
   activation: Awaited<ReturnType<typeof activation>>;
   bundles: ReturnType<typeof bundles>;
 }): string {
@@ -803,6 +836,8 @@ function table(r: {
     `| The same issue typed in meanwhile, a key every 50 ms until the index is done → diagnostics (${r.whileIndexing.keystrokes.runs} keystrokes) | ${r.whileIndexing.keystrokes.runs === 0 ? 'the index was done first' : `${r.whileIndexing.keystrokes.median} ms (p95 ${r.whileIndexing.keystrokes.p95})`} | | |`,
     `| Workspace symbols with a query (\`power report 35\`) | ${r.workspace.workspaceSymbolsMs.median} ms (p95 ${r.workspace.workspaceSymbolsMs.p95}) | | |`,
     `| Workspace symbols with a query every headline matches (\`report\`, the first 256 given) | ${r.workspace.workspaceSymbolsBroadMs.median} ms (p95 ${r.workspace.workspaceSymbolsBroadMs.p95}) | | |`,
+    `| Command line: \`bulletin check\` one issue of the ${r.commandLine.issues}, every other indexed for its cross-references (median of 3) | ${r.commandLine.oneIssue.seconds} s, ${r.commandLine.oneIssue.rssMegabytes} MB RSS | | |`,
+    `| Command line: \`bulletin check\` the whole folder of ${r.commandLine.issues} issues (median of 3) | ${r.commandLine.wholeFolder.seconds} s, ${r.commandLine.wholeFolder.rssMegabytes} MB RSS | | |`,
     `| Server start → initialize answered | ${r.activation.serverStartupMs.median} ms (p95 ${r.activation.serverStartupMs.p95}) | | |`,
     `| Client bundle load | ${r.activation.clientBundleLoadMs} ms | | |`,
     ...('missing' in r.activation.inVsCode
