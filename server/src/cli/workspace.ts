@@ -76,9 +76,9 @@ function displayPath(file: string): string {
 
 /**
  * Checks the files against an index of them and of the other bulletins in their folders, and gives each file's
- * report to `reported`, in order. In two passes, reading each file in each: the first indexes the headlines and
- * references of every bulletin, the second checks the files given. Only the index and one issue's model are
- * held at once: a folder of 2,000 issues, checked with all their models held, took over a gigabyte.
+ * report to `reported`, in order. In two passes, each reading its files from the disk: the first indexes the
+ * headlines and references of every bulletin, the second checks the files given. Only the index and one issue's
+ * model are held at once: a folder of 2,000 issues, checked with all their models held, took over a gigabyte.
  */
 export async function checkFiles(files: readonly string[], profile: Profile, reported: (report: FileReport) => void): Promise<void> {
   const index = new WorkspaceIndex();
