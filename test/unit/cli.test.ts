@@ -78,6 +78,23 @@ describe('bulletin check', () => {
     expect(chunks[2]).toMatch(/^\n.*a\.bulletin: Not ready to send.*\n.*b\.bulletin: Not ready to send.*\n.* in 2 files\.\n$/);
   });
 
+  test('JSON and SARIF for a folder: written file by file, and as JSON.stringify would write them whole', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));
+    const article = (headline: string, body: string) => `${headline}\n\nStandfirst.\n\nBy Dina Tokbaeva\n\n${body}\n`;
+    writeFileSync(path.join(dir, 'a.bulletin'), article('FIRST STORY', 'The the body.'));
+    writeFileSync(path.join(dir, 'b.bulletin'), article('SECOND STORY', 'A body body.'));
+    for (const format of ['json', 'sarif']) {
+      const chunks: string[] = [];
+      await run(['check', '--format', format, dir], { out: (t) => chunks.push(t), err: (t) => expect.unreachable(t) });
+      const out = chunks.join('');
+      expect(out).toBe(`${JSON.stringify(JSON.parse(out), null, 2)}\n`);
+      // The first file's part is written before the second file is checked.
+      expect(chunks[0]).toContain('a.bulletin');
+      expect(chunks[0]).not.toContain('b.bulletin');
+      expect(chunks.length, format).toBeGreaterThan(2);
+    }
+  });
+
   test("the archive around a file is indexed as the editor indexes it: the profile's initials cite its issues", async () => {
     // The archive's issue 632 calls itself Reporting Central Asia (RCA) in its masthead; the profile cites it as ON.
     const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));

@@ -5,8 +5,8 @@ import { documentSymbols } from '../features/symbols';
 import { version } from '../../../package.json';
 import { formatOutline } from './outline';
 import * as path from 'node:path';
-import { count, formatJson, formatSarif, noProblems, TextReport } from './report';
-import type { FileReport } from './report';
+import { count, JsonReport, noProblems, SarifReport, TextReport } from './report';
+import type { Report } from './report';
 import { checkFiles, expandPaths, findProfile, load, readProfile, UsageError } from './workspace';
 
 const USAGE = `Usage:
@@ -89,16 +89,15 @@ async function check(args: readonly string[], io: Output): Promise<number> {
   const { profile, problems } = await readProfile(profileFile ?? (await findProfile(path.dirname(files[0]!))));
   for (const p of problems) io.err(`${p.line}\n`);
   if (problems.some((p) => p.error)) throw new UsageError('the publication profile has errors (see above)');
+  const write = (chunk: string): void => io.out(chunk);
+  const report: Report =
+    format === 'json' ? new JsonReport(write) : format === 'sarif' ? new SarifReport(write, version) : new TextReport(write);
   const t = noProblems();
-  const text = format === 'text' ? new TextReport((chunk) => io.out(chunk)) : undefined;
-  const reports: FileReport[] = [];
-  await checkFiles(files, profile, (report) => {
-    count(t, report);
-    if (text) text.add(report);
-    else reports.push(report);
+  await checkFiles(files, profile, (file) => {
+    count(t, file);
+    report.add(file);
   });
-  if (text) text.end(t);
-  else io.out(format === 'json' ? formatJson(reports, t) : formatSarif(reports, version));
+  report.end(t);
   return t.error > 0 || t.warning > maxWarnings ? 1 : 0;
 }
 

@@ -4,6 +4,7 @@ import { CHECKS } from '../checks/registry';
 import type { SendReport } from '../features/sendReport';
 import { describeReport } from '../features/sendReport';
 import type { Positions } from '../model/lineIndex';
+import { StreamedList } from './streamedJson';
 
 /** A problem where the command line shows it: lines and columns from 1. */
 export interface LocatedProblem {
@@ -71,7 +72,7 @@ function plural(n: number, word: string): string {
  * The text report, written as the files are checked: a line for each problem, each file's as soon as it is
  * checked; then a line for each file saying whether it is ready to send; then the totals.
  */
-export class TextReport {
+export class TextReport implements Report {
   private readonly summaries: string[] = [];
   private problems = false;
 
@@ -97,49 +98,79 @@ export class TextReport {
   }
 }
 
-export function formatJson(reports: readonly FileReport[], totals: Totals): string {
-  const files = reports.map(({ path, summary, problems }) => ({ path, summary, problems }));
-  return `${JSON.stringify({ files, totals }, null, 2)}\n`;
+/** A report written as the files are checked. */
+export interface Report {
+  add(report: FileReport): void;
+  end(totals: Totals): void;
+}
+
+/** JSON for scripts: each file's path, send summary and problems, then the totals. */
+export class JsonReport implements Report {
+  private readonly files: StreamedList;
+
+  constructor(write: (text: string) => void) {
+    this.files = new StreamedList({ files: StreamedList.LIST }, write);
+  }
+
+  add({ path, summary, problems }: FileReport): void {
+    this.files.add({ path, summary, problems });
+  }
+
+  end(totals: Totals): void {
+    this.files.end({ files: StreamedList.LIST, totals });
+  }
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** SARIF 2.1.0, for code-scanning tools and CI annotations. */
-export function formatSarif(reports: readonly FileReport[], version: string): string {
-  const results = reports.flatMap((report) =>
-    report.problems.map((p) => ({
-      ruleId: p.code,
-      level: SARIF_LEVEL[p.severity],
-      message: { text: p.message },
-      locations: [
+/** SARIF 2.1.0, for code-scanning tools and CI annotations: one result per problem, the checks as rules. */
+export class SarifReport implements Report {
+  private readonly results: StreamedList;
+  private readonly document: unknown;
+
+  constructor(write: (text: string) => void, version: string) {
+    this.document = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
         {
-          physicalLocation: {
-            artifactLocation: { uri: report.path.split('\\').join('/') },
-            region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+          tool: {
+            driver: {
+              name: 'bulletin',
+              version,
+              rules: CHECKS.map((c) => ({
+                id: c.code,
+                shortDescription: { text: c.description },
+                defaultConfiguration: { level: SARIF_LEVEL[c.severity] },
+              })),
+            },
           },
+          results: StreamedList.LIST,
         },
       ],
-    })),
-  );
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'bulletin',
-            version,
-            rules: CHECKS.map((c) => ({
-              id: c.code,
-              shortDescription: { text: c.description },
-              defaultConfiguration: { level: SARIF_LEVEL[c.severity] },
-            })),
+    };
+    this.results = new StreamedList(this.document, write);
+  }
+
+  add(report: FileReport): void {
+    const uri = report.path.split('\\').join('/');
+    for (const p of report.problems)
+      this.results.add({
+        ruleId: p.code,
+        level: SARIF_LEVEL[p.severity],
+        message: { text: p.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn },
+            },
           },
-        },
-        results,
-      },
-    ],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+        ],
+      });
+  }
+
+  end(): void {
+    this.results.end(this.document);
+  }
 }
