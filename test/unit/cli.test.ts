@@ -202,6 +202,25 @@ describe('the built CLI', () => {
     expect(bad.stderr).toContain('bulletin: cannot read /nope');
   });
 
+  test('a reader that stops early, checking a folder: the files after are still checked for the exit code', async () => {
+    const cliPath = path.resolve(__dirname, '../../dist/cli.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));
+    // The first issue's warnings fill the pipe many times over; then come more issues than are read ahead, so
+    // that the pipe's closing is heard before the last one, the only one with errors, is checked.
+    const body = 'The the body goes on.\n\n'.repeat(3_000);
+    writeFileSync(path.join(dir, 'a.bulletin'), `STORY\n\nStandfirst.\n\nBy Dina Tokbaeva\n\n${body}`);
+    for (let i = 10; i < 30; i++) writeFileSync(path.join(dir, `b${i}.bulletin`), clean());
+    writeFileSync(path.join(dir, 'z.bulletin'), sample());
+    const child = spawn(process.execPath, [cliPath, 'check', dir]);
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    rmSync(dir, { recursive: true, force: true });
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+
   test('a reader that stops early (`| head`) ends it quietly, with the report’s exit code', async () => {
     const cliPath = path.resolve(__dirname, '../../dist/cli.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));

@@ -136,12 +136,17 @@ async function outline(args: readonly string[], io: Output): Promise<number> {
 
 if (require.main === module) {
   // A reader that stops early (`bulletin check … | head`) closes the pipe: the rest of the report has nowhere to
-  // go, which is no error of ours. The exit code is the report's, when it was known.
+  // go, which is no error of ours. It is no longer written, but the files are still checked, so that the exit
+  // code is the report's (a folder's report is written as its files are checked).
+  let closed = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
-    process.exit();
+    closed = true;
   });
-  run(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }).then(
+  const out = (text: string): void => {
+    if (!closed && !process.stdout.destroyed) process.stdout.write(text);
+  };
+  run(process.argv.slice(2), { out, err: (t) => process.stderr.write(t) }).then(
     (code) => {
       process.exitCode = code;
     },
