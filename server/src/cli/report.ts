@@ -41,7 +41,7 @@ export function fileReport(path: string, problems: readonly Problem[], positions
       endColumn: end.character + 1,
     };
   });
-  // All but the first problem, which holds the issue's model.
+  // All of the summary but its first problem, which the reports do not print.
   const { errors, warnings, information, hints, byCode, articles, untitled, words, readingMinutes } = summary;
   return {
     path,
@@ -66,6 +66,12 @@ export function count(totals: Totals, report: FileReport): void {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** A report written as the files are checked. */
+export interface Report {
+  add(report: FileReport): void;
+  end(totals: Totals): void;
 }
 
 /**
@@ -96,12 +102,6 @@ export class TextReport implements Report {
     const files = this.summaries.length;
     this.write(`${this.problems ? '\n' : ''}${this.summaries.join('')}${parts.join(', ')} in ${plural(files, 'file')}.\n`);
   }
-}
-
-/** A report written as the files are checked. */
-export interface Report {
-  add(report: FileReport): void;
-  end(totals: Totals): void;
 }
 
 /** JSON for scripts: each file's path, send summary and problems, then the totals. */
