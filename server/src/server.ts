@@ -44,7 +44,7 @@ import {
   replaceFooterEdit,
   safeEdits,
 } from './features/codeActions';
-import { codeLenses } from './features/codeLens';
+import { codeLenses, NO_REFERENCES, resolveCodeLens } from './features/codeLens';
 import { completion } from './features/completion';
 import { definition } from './features/definition';
 import { DiagnosticReports } from './features/diagnosticReports';
@@ -77,6 +77,7 @@ import { messageTurns, pauseAfter } from './protocol/turns';
 import type { Pause } from './protocol/turns';
 import {
   codeActionParams,
+  codeLensParams,
   commandParams,
   documentParams,
   positionParams,
@@ -493,7 +494,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true } },
         definitionProvider: true,
         referencesProvider: true,
-        codeLensProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: true },
         renameProvider: { prepareProvider: true },
         completionProvider: { triggerCharacters: [' '], resolveProvider: false },
         hoverProvider: true,
@@ -704,9 +705,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCodeLens(
     guard('codeLens', [], documentParams, (params) => {
       const o = opened(params.textDocument.uri);
-      return o ? codeLenses(o.context, graph) : [];
+      return o ? codeLenses(o.context) : [];
     }),
   );
+
+  connection.onCodeLensResolve((raw) => {
+    const lens = admit(raw, codeLensParams);
+    // Where its issue is no longer open, or the count fails, the lens counts nothing.
+    const unresolved = { range: lens.range, command: NO_REFERENCES };
+    return recover('codeLensResolve', unresolved, () => {
+      const o = opened(lens.data.uri);
+      return o ? resolveCodeLens(o.context, graph, lens) : unresolved;
+    });
+  });
 
   const renameFailure = (error: unknown): never => {
     if (error instanceof RenameError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);

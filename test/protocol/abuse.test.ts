@@ -116,6 +116,11 @@ const PROBES_BY_METHOD: Record<string, Probe['params']> = {
   'textDocument/hover': at,
   'textDocument/codeAction': (uri, p) => ({ ...doc(uri), range: around(p), context: { diagnostics: [] } }),
   'textDocument/codeLens': doc,
+  // A lens over the headline of the sample's first article, as the server lists it.
+  'codeLens/resolve': (uri) => ({
+    range: { start: { line: 2, character: 0 }, end: { line: 2, character: 10 } },
+    data: { uri, key: 'KAZAKSTAN POLICE ROUND UP MEN' },
+  }),
   'textDocument/documentLink': doc,
   'textDocument/selectionRange': (uri, p) => ({ ...doc(uri), positions: [p, { line: 0, character: 0 }] }),
   'textDocument/formatting': (uri) => ({ ...doc(uri), options: FORMATTING_OPTIONS }),
@@ -203,8 +208,10 @@ function isEmpty(result: unknown): boolean {
   if (result === null) return true;
   if (Array.isArray(result)) return result.length === 0;
   if (typeof result === 'object') {
-    const r = result as { data?: unknown[]; kind?: string; items?: unknown[] };
+    const r = result as { data?: unknown[]; kind?: string; items?: unknown[]; command?: { title: string; command: string } };
     if (r.data) return r.data.length === 0;
+    // A code lens that counts nothing and runs nothing.
+    if (r.command) return r.command.title === '0 references' && r.command.command === '';
     if (r.kind === 'full') return r.items?.length === 0;
   }
   return false;
@@ -387,6 +394,7 @@ const BROKEN_FIELDS: Record<string, readonly Record<string, unknown>[]> = {
     { context: { diagnostics: [], only: 'quickfix' } },
     { context: { diagnostics: [], only: [42] } },
   ],
+  'codeLens/resolve': [{ data: null }, { data: { uri: 42, key: 'A' } }, { data: { uri: 'file:///x.bulletin' } }, { range: 'all' }],
   'textDocument/selectionRange': [{ positions: null }, { positions: { line: 1, character: 1 } }, { positions: [null] }],
   'textDocument/rangeFormatting': [{ range: 'all' }, { range: { start: { line: 1, character: 0 } } }],
   'workspace/symbol': [{ query: 42 }, { query: null }],

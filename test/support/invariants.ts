@@ -11,7 +11,7 @@ import type { CheckContext } from '../../server/src/checks/context';
 import { CHECKS } from '../../server/src/checks/registry';
 import { runChecks } from '../../server/src/checks/run';
 import { codeActions, FIX_ALL_KIND, REGENERATE_CONTENTS_KIND, REPLACE_FOOTER_KIND } from '../../server/src/features/codeActions';
-import { codeLenses } from '../../server/src/features/codeLens';
+import { codeLenses, resolveCodeLens } from '../../server/src/features/codeLens';
 import { completion } from '../../server/src/features/completion';
 import { definition } from '../../server/src/features/definition';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
@@ -285,7 +285,13 @@ export function inspect(text: string, options: InspectOptions = {}): Inspection 
       if (edit && 'range' in edit) checkRange(document, text, edit.range, `completion “${item.label}” at ${offset}`);
     }
   }
-  for (const lens of codeLenses(context, graph)) checkRange(document, text, lens.range, 'code lens');
+  for (const lens of codeLenses(context)) {
+    checkRange(document, text, lens.range, 'code lens');
+    const resolved = resolveCodeLens(context, graph, lens);
+    if (!resolved.command) fail(`code lens at line ${lens.range.start.line} resolved without a command`);
+    const places = (resolved.command.arguments?.[2] ?? []) as readonly { uri: string; range: Range }[];
+    for (const place of places) checkLocation(place.uri, place.range, `code lens at line ${lens.range.start.line}`);
+  }
 
   checkSymbols(document, text, symbols, undefined);
   const foldingLines = folding.map((r) => {

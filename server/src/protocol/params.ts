@@ -88,6 +88,13 @@ export function documentParams<P extends { textDocument: TextDocumentIdentifier 
   return params;
 }
 
+/** `codeLens/resolve`: a lens as the server listed it, its data naming its issue and its headline's key. */
+export function codeLensParams(params: unknown): { range: Range; data: { uri: string; key: string } } {
+  const lens = object(params, 'params');
+  const data = object(lens.data, 'data');
+  return { range: range(lens.range), data: { uri: string(data.uri, 'data.uri'), key: string(data.key, 'data.key') } };
+}
+
 export function semanticTokensDeltaParams(params: SemanticTokensDeltaParams): SemanticTokensDeltaParams {
   string(textDocument(params).previousResultId, 'previousResultId');
   return params;
