@@ -202,6 +202,15 @@ describe('the built CLI', () => {
     expect(bad.stderr).toContain('bulletin: cannot read /nope');
   });
 
+  test('a file that can be read only once (a pipe, `<(…)`) is checked as it was read, not as empty', () => {
+    const cliPath = path.resolve(__dirname, '../../dist/cli.js');
+    const command = `"${process.execPath}" "${cliPath}" check <(cat "${SAMPLE_PATH}")`;
+    const result = spawnSync('bash', ['-c', command], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/: Not ready to send: 7 errors, \d+ warnings\. 6 articles/);
+    expect(result.status).toBe(1);
+  });
+
   test('a reader that stops early, checking a folder: the files after are still checked for the exit code', async () => {
     const cliPath = path.resolve(__dirname, '../../dist/cli.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));

@@ -1,6 +1,7 @@
 // Reads the files to check and the archive around them, and runs the checks:
 // the same code the language server runs, fed from the disk.
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { createCheckContext } from '../checks/context';
@@ -51,12 +52,17 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   return [...new Set(files.map((f) => path.resolve(f)))];
 }
 
-/** A file to check: its text, whatever its name. */
-async function readGiven(file: string): Promise<string> {
+/** A file to check: its text, whatever its name, and whether it is a regular file (not a pipe, `<(…)`). */
+async function readGiven(file: string): Promise<{ text: string; regular: boolean }> {
+  let handle: FileHandle | undefined;
   try {
-    return await fs.readFile(file, 'utf8');
+    handle = await fs.open(file, 'r');
+    const regular = (await handle.stat()).isFile();
+    return { text: await handle.readFile('utf8'), regular };
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await handle?.close();
   }
 }
 
@@ -65,7 +71,7 @@ function parsed(file: string, text: string, profile: Profile): Loaded {
 }
 
 export async function load(file: string, profile: Profile): Promise<Loaded> {
-  return parsed(file, await readGiven(file), profile);
+  return parsed(file, (await readGiven(file)).text, profile);
 }
 
 /** Relative to the working folder when inside it, else absolute. */
@@ -89,15 +95,23 @@ export async function checkFiles(files: readonly string[], profile: Profile, rep
       if (!given.has(sibling) && path.dirname(sibling) === folder) siblings.push(sibling);
   }
   const indexed = [...siblings, ...files];
-  // A sibling that is no bulletin reads as undefined.
-  const read = readAhead(indexed, (file) => (given.has(file) ? readGiven(file) : readBulletin(file)), READ_AHEAD);
+  // What cannot be read twice (a pipe) is kept from the first pass: read again, it would be empty.
+  const kept = new Map<string, string>();
+  const readFirst = async (file: string): Promise<string | undefined> => {
+    // A sibling that is no bulletin reads as undefined.
+    if (!given.has(file)) return readBulletin(file);
+    const { text, regular } = await readGiven(file);
+    if (!regular) kept.set(file, text);
+    return text;
+  };
+  const read = readAhead(indexed, readFirst, READ_AHEAD);
   for (let i = 0; i < indexed.length; i++) {
     const text = await read(i);
     if (text === undefined) continue;
     const l = parsed(indexed[i]!, text, profile);
     index.set(summarize(l.doc, l.uri, l.positions, profile.initials));
   }
-  const readAgain = readAhead(files, readGiven, READ_AHEAD);
+  const readAgain = readAhead(files, async (file) => kept.get(file) ?? (await readGiven(file)).text, READ_AHEAD);
   for (let i = 0; i < files.length; i++) {
     const l = parsed(files[i]!, await readAgain(i), profile);
     // Indexed anew as read now, should it have changed since the first pass.
