@@ -15,16 +15,28 @@ interface Seen {
   readonly edited_line: number;
   readonly after_edit: string[];
   readonly edit_reported: boolean;
+  /** "line title" of each code lens of the earlier issue, as resolved. */
+  readonly lenses: string[];
 }
 
-test('Neovim: diagnostics arrive, the outline lists the articles, folding and a didChange round trip work', () => {
+test('Neovim: diagnostics arrive, the outline lists the articles, folding and a didChange round trip work, code lenses resolve', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-nvim-'));
   try {
     const file = path.join(dir, 'rca-2011-12-janaozen.bulletin');
     copyFileSync(path.join(FIXTURES, 'rca-2011-12-janaozen.txt'), file);
+    // The earlier issue the sample cites, and the one that cites it too: its lenses count references in both.
+    for (const name of ['rca-2009-04-574.bulletin', 'rca-2011-12-632.bulletin'])
+      copyFileSync(path.join(FIXTURES, 'archive', name), path.join(dir, name));
+    const lensed = path.join(dir, 'rca-2009-04-574.bulletin');
     const out = path.join(dir, 'seen.json');
     const run = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${path.join(__dirname, 'neovim/client.lua')}`], {
-      env: { ...process.env, BULLETIN_SERVER: path.join(ROOT, 'dist/server.js'), BULLETIN_FILE: file, BULLETIN_OUT: out },
+      env: {
+        ...process.env,
+        BULLETIN_SERVER: path.join(ROOT, 'dist/server.js'),
+        BULLETIN_FILE: file,
+        BULLETIN_OUT: out,
+        BULLETIN_LENSES: lensed,
+      },
       encoding: 'utf8',
       timeout: 60000,
     });
@@ -41,6 +53,12 @@ test('Neovim: diagnostics arrive, the outline lists the articles, folding and a 
     expect(sampleLines[seen.edited_line - 1]).toBe('By Saule Mukhametrakhimova');
     expect(seen.edit_reported).toBe(true);
     expect(seen.after_edit).toContain('byline.malformed');
+    const lensLines = readFileSync(lensed, 'utf8').split('\n');
+    // Its contents entry, No. 632's reference and the sample's two (the sample's as Neovim holds it, edited byline and all).
+    expect(seen.lenses).toEqual([
+      `${lensLines.indexOf("KAZAKSTAN'S UNHAPPY OIL WORKERS") + 1} 4 references`,
+      `${lensLines.indexOf('REPRISALS MERELY ANGER PROTESTING KAZAK OIL WORKERS') + 1} 3 references`,
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,10 +1,13 @@
 -- Drives the bulletin language server from Neovim 0.7's built-in LSP client:
 -- open a bulletin, wait for published diagnostics, ask for document symbols
--- and folding ranges, edit a byline and wait for the diagnostics to follow.
+-- and folding ranges, edit a byline and wait for the diagnostics to follow;
+-- then open an earlier issue ($BULLETIN_LENSES) and wait for its code lenses,
+-- which Neovim resolves.
 -- Writes what it saw as JSON to $BULLETIN_OUT; exits 1 on any failure.
 local server = assert(vim.env.BULLETIN_SERVER, 'BULLETIN_SERVER not set')
 local file = assert(vim.env.BULLETIN_FILE, 'BULLETIN_FILE not set')
 local out = assert(vim.env.BULLETIN_OUT, 'BULLETIN_OUT not set')
+local lensed = assert(vim.env.BULLETIN_LENSES, 'BULLETIN_LENSES not set')
 
 local function fail(message)
   local f = io.open(out, 'w')
@@ -66,6 +69,26 @@ local ok, err = pcall(function()
   end, 50)
   result.after_edit = codes()
   result.edit_reported = changed
+
+  -- Code lenses: listed without their counts, each resolved by Neovim (codeLens/resolve).
+  vim.cmd('edit! ' .. vim.fn.fnameescape(lensed))
+  local lens_buf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_option(lens_buf, 'filetype', 'bulletin')
+  vim.lsp.buf_attach_client(lens_buf, client_id)
+  local function titles()
+    local list = {}
+    for _, lens in ipairs(vim.lsp.codelens.get(lens_buf)) do
+      if lens.command then table.insert(list, (lens.range.start.line + 1) .. ' ' .. lens.command.title) end
+    end
+    table.sort(list)
+    return list
+  end
+  vim.wait(10000, function()
+    vim.lsp.codelens.refresh()
+    local got = titles()
+    return #got > 0 and #got == #vim.lsp.codelens.get(lens_buf)
+  end, 200)
+  result.lenses = titles()
 
   local f = io.open(out, 'w')
   f:write(vim.fn.json_encode(result))
