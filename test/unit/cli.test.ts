@@ -6,6 +6,18 @@ import { describe, expect, test } from 'vitest';
 import { run } from '../../server/src/cli/main';
 import { CLEAN_PATH, FIXTURES, SAMPLE_PATH, clean, sample } from '../support/fixture';
 
+const CLI_PATH = path.resolve(__dirname, '../../dist/cli.js');
+
+/** The built command run with `args`, its output's reader gone after the first chunk (as `| head` does). */
+async function withReaderGoneEarly(...args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [CLI_PATH, ...args]);
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, stderr };
+}
+
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
@@ -194,17 +206,15 @@ describe('bulletin outline', () => {
 
 describe('the built CLI', () => {
   test('runs as a program with the documented exit codes', () => {
-    const cliPath = path.resolve(__dirname, '../../dist/cli.js');
-    expect(spawnSync(process.execPath, [cliPath, 'check', CLEAN_PATH]).status).toBe(0);
-    expect(spawnSync(process.execPath, [cliPath, 'check', SAMPLE_PATH]).status).toBe(1);
-    const bad = spawnSync(process.execPath, [cliPath, 'check', '/nope'], { encoding: 'utf8' });
+    expect(spawnSync(process.execPath, [CLI_PATH, 'check', CLEAN_PATH]).status).toBe(0);
+    expect(spawnSync(process.execPath, [CLI_PATH, 'check', SAMPLE_PATH]).status).toBe(1);
+    const bad = spawnSync(process.execPath, [CLI_PATH, 'check', '/nope'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('bulletin: cannot read /nope');
   });
 
   test('a file that can be read only once (a pipe, `<(…)`) is checked as it was read, not as empty', () => {
-    const cliPath = path.resolve(__dirname, '../../dist/cli.js');
-    const command = `"${process.execPath}" "${cliPath}" check <(cat "${SAMPLE_PATH}")`;
+    const command = `"${process.execPath}" "${CLI_PATH}" check <(cat "${SAMPLE_PATH}")`;
     const result = spawnSync('bash', ['-c', command], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/: Not ready to send: 7 errors, \d+ warnings\. 6 articles/);
@@ -212,7 +222,6 @@ describe('the built CLI', () => {
   });
 
   test('a reader that stops early, checking a folder: the files after are still checked for the exit code', async () => {
-    const cliPath = path.resolve(__dirname, '../../dist/cli.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));
     // The first issue's warnings fill the pipe many times over; then come more issues than are read ahead, so
     // that the pipe's closing is heard before the last one, the only one with errors, is checked.
@@ -220,27 +229,18 @@ describe('the built CLI', () => {
     writeFileSync(path.join(dir, 'a.bulletin'), `STORY\n\nStandfirst.\n\nBy Dina Tokbaeva\n\n${body}`);
     for (let i = 10; i < 30; i++) writeFileSync(path.join(dir, `b${i}.bulletin`), clean());
     writeFileSync(path.join(dir, 'z.bulletin'), sample());
-    const child = spawn(process.execPath, [cliPath, 'check', dir]);
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stderr } = await withReaderGoneEarly('check', dir);
     rmSync(dir, { recursive: true, force: true });
     expect(stderr).toBe('');
     expect(code).toBe(1);
   });
 
   test('a reader that stops early (`| head`) ends it quietly, with the report’s exit code', async () => {
-    const cliPath = path.resolve(__dirname, '../../dist/cli.js');
     const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));
     const file = path.join(dir, 'long.bulletin');
     // A report far longer than a pipe holds, so that writing goes on after the reader has gone.
     writeFileSync(file, sample().repeat(8));
-    const child = spawn(process.execPath, [cliPath, 'check', '--format', 'json', file]);
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stderr } = await withReaderGoneEarly('check', '--format', 'json', file);
     rmSync(dir, { recursive: true, force: true });
     expect(stderr).toBe('');
     expect(code).toBe(1);
