@@ -1,7 +1,7 @@
 // `npm run bench`: measures the language service and writes bench/results.json.
 // All figures come from one run on this machine; nothing here asserts a time.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import * as path from 'node:path';
@@ -651,9 +651,15 @@ function checkFromCommandLine(args: readonly string[]): { seconds: number; rssMe
     hook,
     `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, String(process.resourceUsage().maxRSS)));\n`,
   );
+  rmSync(out, { force: true });
   const start = performance.now();
-  spawnSync(process.execPath, ['--require', hook, path.join(ROOT, 'dist', 'cli.js'), 'check', ...args], { stdio: 'ignore' });
+  const run = spawnSync(process.execPath, ['--require', hook, path.join(ROOT, 'dist', 'cli.js'), 'check', ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   const seconds = (performance.now() - start) / 1000;
+  // 0 or 1: the report's verdict; anything else is a failure, not a figure.
+  if (run.status !== 0 && run.status !== 1) throw new Error(`bulletin check ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   return { seconds: round(seconds, 2), rssMegabytes: round(Number(readFileSync(out, 'utf8')) / 1024, 0) };
 }
 
