@@ -83,11 +83,17 @@ local ok, err = pcall(function()
     table.sort(list)
     return list
   end
-  vim.wait(10000, function()
+  -- Asked again until every lens is resolved and two rounds agree (the archive may still be indexed at first).
+  -- Not from inside vim.wait's condition: Neovim then calls it without pause and never times out.
+  local last, deadline = nil, vim.loop.now() + 10000
+  while vim.loop.now() < deadline do
     vim.lsp.codelens.refresh()
+    vim.wait(300, function() return false end)
     local got = titles()
-    return #got > 0 and #got == #vim.lsp.codelens.get(lens_buf)
-  end, 200)
+    local resolved = #got > 0 and #got == #vim.lsp.codelens.get(lens_buf)
+    if resolved and last and table.concat(got, '|') == table.concat(last, '|') then break end
+    last = resolved and got or nil
+  end
   result.lenses = titles()
 
   local f = io.open(out, 'w')
