@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { expect, test } from 'vitest';
 import { URI, Utils } from 'vscode-uri';
-import { NodeFiles } from '../../server/src/node/nodeFiles';
+import { isBulletinFile, MAX_INDEXED_BYTES, NodeFiles, readBulletin } from '../../server/src/node/nodeFiles';
 import { sample } from '../support/fixture';
 
 test('a virtual folder is never read from the local disk, even when its path exists here', async () => {
@@ -17,4 +17,23 @@ test('a virtual folder is never read from the local disk, even when its path exi
   expect(await files.list(virtual.toString())).toEqual([]);
   expect(await files.read(Utils.joinPath(virtual, 'issue.bulletin').toString())).toBeUndefined();
   expect(await files.readText(Utils.joinPath(virtual, 'issue.bulletin').toString())).toBeUndefined();
+});
+
+test('isBulletinFile says what readBulletin would read: a named bulletin by its size, any other file by its text', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-files-'));
+  const file = (name: string, text: string): string => {
+    writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  const cases = [
+    file('issue.bulletin', 'not much of one'),
+    file('issue.txt', sample()),
+    file('notes.txt', 'Just some notes.\n'),
+    file('huge.bulletin', 'a'.repeat(MAX_INDEXED_BYTES + 1)),
+    path.join(dir, 'gone.bulletin'),
+    dir,
+  ];
+  const told = await Promise.all(cases.map(isBulletinFile));
+  expect(told).toEqual([true, true, false, false, false, false]);
+  expect(told).toEqual(await Promise.all(cases.map(async (f) => (await readBulletin(f)) !== undefined)));
 });

@@ -36,21 +36,21 @@ export async function listBulletinFiles(root: string, isCancelled?: () => boolea
   return found.sort();
 }
 
+/** A regular file small enough to index. */
+async function indexable(file: string): Promise<boolean> {
+  const stat = await fs.stat(file);
+  return stat.isFile() && stat.size <= MAX_INDEXED_BYTES;
+}
+
 /** True when `readBulletin` would give the file's text; a file named as a bulletin is not read to tell. */
 export async function isBulletinFile(file: string): Promise<boolean> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > MAX_INDEXED_BYTES) return false;
-    return isBulletinName(file) || (await readBulletin(file)) !== undefined;
-  } catch {
-    return false;
-  }
+  if (!isBulletinName(file)) return (await readBulletin(file)) !== undefined;
+  return indexable(file).catch(() => false);
 }
 
 export async function readBulletin(file: string): Promise<string | undefined> {
   try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > MAX_INDEXED_BYTES) return undefined;
+    if (!(await indexable(file))) return undefined;
     const text = await fs.readFile(file, 'utf8');
     if (!isBulletinName(file) && !looksLikeBulletin(text)) return undefined;
     return text;
