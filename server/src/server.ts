@@ -267,7 +267,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!document) return;
     const pause = turns();
     const analysis = analyse(document);
-    const stale = (): boolean => documents.get(uri)?.version !== analysis.version;
+    // Checked again meanwhile (the settings or profile changed): that check publishes, this one would undo it.
+    const stale = (): boolean => documents.get(uri)?.version !== analysis.version || !analyses.isCurrent(analysis);
     const problems = await analyses.problemsInTurns(analysis, stale, pause);
     if (!problems || stale()) return;
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(problems, document) });
@@ -634,8 +635,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const shown = viewed.get(document.uri);
         const resultId = `${analyses.resultKey(analysis)}${shown === undefined ? '' : `@${shown}`}`;
         if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-        // Cancelled by the client, or by an edit that came in while the checks ran: the client pulls again.
-        const stale = (): boolean => token.isCancellationRequested || documents.get(document.uri)?.version !== analysis.version;
+        // Cancelled by the client, or by an edit or another profile that came in while the checks ran: the client
+        // pulls again.
+        const stale = (): boolean =>
+          token.isCancellationRequested || documents.get(document.uri)?.version !== analysis.version || !analyses.isCurrent(analysis);
         const problems = await foreground.run(() => analyses.problemsInTurns(analysis, stale, pause));
         if (!problems || stale()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
         return pulled.report(document.uri, resultId, params.previousResultId, diagnosticsOf(problems, document));

@@ -6,6 +6,7 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import type { FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCheckContext } from '../../server/src/checks/context';
+import { CHECKS } from '../../server/src/checks/registry';
 import { runChecks } from '../../server/src/checks/run';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { nearestFirst } from '../../server/src/features/diagnosticsOrder';
@@ -92,4 +93,47 @@ test('edits that come in while earlier versions are checked leave the last versi
   expect(published.length).toBeGreaterThan(1000);
   // In the order they are sent: those nearest the last edit first.
   expect(published).toEqual(nearestFirst(fresh, document().positionAt(edits.at(-1)!.at).line));
+}, 60000);
+
+test('settings that change while a long issue is checked under the old ones: what it was found to hold then is not published after', async () => {
+  // Every check turned off: checked under these settings, an issue has nothing to show, and is checked at once.
+  const client = new TestClient();
+  clients.push(client);
+  client.settings = { checks: Object.fromEntries(CHECKS.map((check) => [check.code, 'off'])) };
+  let release = (): void => undefined;
+  client.configurationGate = new Promise((resolve) => (release = resolve));
+  await client.initialize({});
+  // Opened before the settings come: checked under the defaults; the settings, read meanwhile, have it checked again.
+  client.open(uri, longIssue());
+  await client.request('textDocument/foldingRange', { textDocument: { uri } });
+  release();
+  await client.waitFor(() => client.published.has(uri), 30000);
+  // The check under the defaults, had it gone on, publishes nothing until it ends.
+  await client.quiet();
+  // Published once or more under the settings (again when the folders are indexed), never under the defaults.
+  expect(new Set(client.published.get(uri)!.map((p) => p.diagnostics.length))).toEqual(new Set([0]));
+  expect(client.stderr).toBe('');
+}, 60000);
+
+test('a pull under way when the settings change is cancelled once the issue is checked under the new ones; the next pull gets theirs', async () => {
+  const client = new TestClient();
+  clients.push(client);
+  client.settings = { checks: Object.fromEntries(CHECKS.map((check) => [check.code, 'off'])) };
+  let release = (): void => undefined;
+  client.configurationGate = new Promise((resolve) => (release = resolve));
+  await client.initialize({ pull: true });
+  client.open(uri, longIssue());
+  const pull = () => client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+  const first = pull().then(
+    (report) => ({ report }),
+    (error: unknown) => ({ error }),
+  );
+  await client.request('textDocument/foldingRange', { textDocument: { uri } });
+  release();
+  // The settings read, the server asks for every pull again; a request meanwhile has the issue parsed under them.
+  await client.waitFor(() => client.requests.some((r) => r.method === 'workspace/diagnostic/refresh'), 30000);
+  await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  const outcome = await first;
+  expect('error' in outcome && outcome.error instanceof ResponseError && outcome.error.code).toBe(LSPErrorCodes.RequestCancelled);
+  expect((await pull()).items).toEqual([]);
 }, 60000);

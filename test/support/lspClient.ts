@@ -1,6 +1,7 @@
 // A minimal LSP client for tests: spawns the built server over stdio and
 // speaks JSON-RPC exactly as an editor does.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, Message, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -184,6 +185,34 @@ export class TestClient {
   /** Sends a notification exactly as given. */
   rawNotify(message: RawMessage): Promise<void> {
     return this.writer.write({ jsonrpc: '2.0', method: message.method, params: message.params } as Message);
+  }
+
+  /** The CPU time the server has used, in clock ticks (user and system); undefined without Linux's /proc. */
+  private cpuTicks(): number | undefined {
+    const stat = `/proc/${this.pid}/stat`;
+    if (!existsSync(stat)) return undefined;
+    // The fields after the command's name (in parentheses, which may hold spaces): state first, utime the 12th.
+    const line = readFileSync(stat, 'utf8');
+    const fields = line.slice(line.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  }
+
+  /**
+   * Resolves once the server has used no CPU for `quietMs`: what it had in hand (checks running in turns, which
+   * send nothing until they end) is over. Without /proc, after ten times `quietMs`.
+   */
+  async quiet(quietMs = 300, timeoutMs = 30000): Promise<void> {
+    const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    if (this.cpuTicks() === undefined) return sleep(quietMs * 10);
+    const deadline = Date.now() + timeoutMs;
+    let ticks = this.cpuTicks();
+    let since = Date.now();
+    while (Date.now() - since < quietMs) {
+      if (Date.now() > deadline) throw new Error(`the server was still busy after ${timeoutMs} ms; stderr: ${this.stderr}`);
+      await sleep(50);
+      const now = this.cpuTicks();
+      if (now !== ticks) [ticks, since] = [now, Date.now()];
+    }
   }
 
   /** Resolves when a notification satisfying the predicate has arrived (now or later). */

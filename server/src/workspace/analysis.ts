@@ -109,6 +109,14 @@ export class Analyses {
     return analysis;
   }
 
+  /**
+   * False once the document has been analysed again (a newer version, or the same under another profile or size
+   * limit) or closed: what this analysis finds is then out of date, though its version may be the document's.
+   */
+  isCurrent(analysis: Analysis): boolean {
+    return this.cache.get(analysis.uri) === analysis;
+  }
+
   /** The profile the document was last analysed with; undefined before its first analysis. */
   profileOf(uri: string): Profile | undefined {
     return this.cache.get(uri)?.profile;
