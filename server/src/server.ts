@@ -215,6 +215,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // The connection handles one message per turn of the event loop, so the analysis waits for a turn that
   // brought no new edit; a flood of queued changes then costs one analysis, not one per change.
   const pending = new Set<string>();
+  /** How many times each document's checks have been started for publishing: only the last is published. */
+  const publishing = new Map<string, number>();
   /** What was last sent to a client that pulls, per document: an equal report is sent as "unchanged". */
   const pulled = new DiagnosticReports();
   /** The semantic tokens last sent for each document: the next are sent as edits to them. */
@@ -267,8 +269,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!document) return;
     const pause = turns();
     const analysis = analyse(document);
-    // Checked again meanwhile (the settings or profile changed): that check publishes, this one would undo it.
-    const stale = (): boolean => documents.get(uri)?.version !== analysis.version || !analyses.isCurrent(analysis);
+    const ticket = (publishing.get(uri) ?? 0) + 1;
+    publishing.set(uri, ticket);
+    // Checked again meanwhile (the settings, the profile or other issues' headlines changed): that check publishes,
+    // and this one would undo it.
+    const stale = (): boolean =>
+      documents.get(uri)?.version !== analysis.version || !analyses.isCurrent(analysis) || publishing.get(uri) !== ticket;
     const problems = await analyses.problemsInTurns(analysis, stale, pause);
     if (!problems || stale()) return;
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(problems, document) });
@@ -592,6 +598,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     tokens.forget(uri);
     toldTooLarge.delete(uri);
     pending.delete(uri);
+    publishing.delete(uri);
     if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
     // The file on disk (if any) speaks for it again.
     void options.files.read(uri).then((text) => {

@@ -137,3 +137,20 @@ test('a pull under way when the settings change is cancelled once the issue is c
   expect('error' in outcome && outcome.error instanceof ResponseError && outcome.error.code).toBe(LSPErrorCodes.RequestCancelled);
   expect((await pull()).items).toEqual([]);
 }, 60000);
+
+test('a headline that comes in while a long issue is checked: the issue is published as checked with it, not before', async () => {
+  const client = await TestClient.start();
+  clients.push(client);
+  const lost = 'file:///drafts/lost-archive.bulletin';
+  client.open(uri, longIssue().replace('(See Kazak Protesters', '(See Lost Archive Story.) (See Kazak Protesters'));
+  await client.request('textDocument/foldingRange', { textDocument: { uri } });
+  // Checked, its headline changes what the long issue's cross-references resolve to: the long issue is checked again.
+  client.open(lost, 'LOST ARCHIVE STORY\n\nStandfirst.\n\nBy Dina Tokbaeva\n\nThe minister spoke.\n');
+  await client.waitFor(() => client.published.has(uri), 30000);
+  await client.quiet();
+  // Once: the check under way when the headline came, which found the reference unresolved, gave way.
+  const published = client.published.get(uri)!;
+  expect(published).toHaveLength(1);
+  expect(published[0]!.diagnostics.length).toBeGreaterThan(1000);
+  expect(published[0]!.diagnostics.filter((d) => JSON.stringify(d.message).includes('Lost Archive Story'))).toEqual([]);
+}, 60000);
