@@ -215,8 +215,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // The connection handles one message per turn of the event loop, so the analysis waits for a turn that
   // brought no new edit; a flood of queued changes then costs one analysis, not one per change.
   const pending = new Set<string>();
-  /** How many times each document's checks have been started for publishing: only the last is published. */
+  /** The last check started for publishing, per document, by its number among all: only that one publishes. */
   const publishing = new Map<string, number>();
+  let publishes = 0;
   /** What was last sent to a client that pulls, per document: an equal report is sent as "unchanged". */
   const pulled = new DiagnosticReports();
   /** The semantic tokens last sent for each document: the next are sent as edits to them. */
@@ -269,7 +270,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!document) return;
     const pause = turns();
     const analysis = analyse(document);
-    const ticket = (publishing.get(uri) ?? 0) + 1;
+    const ticket = ++publishes;
     publishing.set(uri, ticket);
     // Checked again meanwhile (the settings, the profile or other issues' headlines changed): that check publishes,
     // and this one would undo it.
