@@ -44,7 +44,7 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
       throw new UsageError(`cannot read ${p}: no such file or folder`);
     }
     if (stat.isDirectory()) {
-      for (const file of await listBulletinFiles(p)) if (await isBulletinFile(file)) files.push(file);
+      for (const file of await listBulletinFiles(p)) if (isBulletinFile(file)) files.push(file);
     } else {
       files.push(p);
     }
