@@ -58,7 +58,7 @@ export function isBulletinFile(file: string): boolean {
  * open, status, read, close) cost a trip through libuv's thread pool. On 2026-12-08 reading the bench's 2,000
  * issues took 0.41–0.49 s of CPU that way against 1.0–1.3 s, about 0.6 s of it on the server's own thread, and
  * the server indexed them in 3.2–3.9 s against 3.8–4.4 (three runs by turns), with 269–282 MB resident against
- * 252–257: the heap grows further when no read leaves the thread idle.
+ * 252–257 (why, not found: perhaps V8 collects less with the thread never idle between reads).
  */
 export function readBulletin(file: string): string | undefined {
   try {
