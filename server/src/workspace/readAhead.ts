@@ -1,5 +1,6 @@
-// Files read a few ahead of the one being worked on, so that the disk and the parser work at once: the archive's
-// indexing in the server, and the command line's passes over a folder.
+// Files read a few ahead of the one being worked on, so that a reader that works apart from the parser (a browser's
+// file system, say; on Node the files are read synchronously) and the parser work at once: the archive's indexing in
+// the server, and the command line's passes over a folder.
 
 /**
  * A reader of `items` in order: asked for item `i`, it starts reading it and the `ahead - 1` after it (those not
