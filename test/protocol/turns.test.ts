@@ -95,14 +95,22 @@ test('edits that come in while earlier versions are checked leave the last versi
   expect(published).toEqual(nearestFirst(fresh, document().positionAt(edits.at(-1)!.at).line));
 }, 60000);
 
-test('settings that change while a long issue is checked under the old ones: what it was found to hold then is not published after', async () => {
-  // Every check turned off: checked under these settings, an issue has nothing to show, and is checked at once.
+/**
+ * A client whose settings, given only when `release` is called, turn every check off: checked under them, an issue
+ * has nothing to show, and is checked at once.
+ */
+async function slowToGiveSettings(pull: boolean): Promise<{ client: TestClient; release: () => void }> {
   const client = new TestClient();
   clients.push(client);
   client.settings = { checks: Object.fromEntries(CHECKS.map((check) => [check.code, 'off'])) };
   let release = (): void => undefined;
   client.configurationGate = new Promise((resolve) => (release = resolve));
-  await client.initialize({});
+  await client.initialize({ pull });
+  return { client, release };
+}
+
+test('settings that change while a long issue is checked under the old ones: what it was found to hold then is not published after', async () => {
+  const { client, release } = await slowToGiveSettings(false);
   // Opened before the settings come: checked under the defaults; the settings, read meanwhile, have it checked again.
   client.open(uri, longIssue());
   await client.request('textDocument/foldingRange', { textDocument: { uri } });
@@ -116,12 +124,7 @@ test('settings that change while a long issue is checked under the old ones: wha
 }, 60000);
 
 test('a pull under way when the settings change is cancelled once the issue is checked under the new ones; the next pull gets theirs', async () => {
-  const client = new TestClient();
-  clients.push(client);
-  client.settings = { checks: Object.fromEntries(CHECKS.map((check) => [check.code, 'off'])) };
-  let release = (): void => undefined;
-  client.configurationGate = new Promise((resolve) => (release = resolve));
-  await client.initialize({ pull: true });
+  const { client, release } = await slowToGiveSettings(true);
   client.open(uri, longIssue());
   const pull = () => client.request<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
   const first = pull().then(
