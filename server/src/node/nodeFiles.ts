@@ -56,9 +56,9 @@ export function isBulletinFile(file: string): boolean {
  * The file's text, where it is a bulletin small enough to index. Read synchronously, as tsserver reads a project's
  * files: a 50 KB issue takes a fraction of a millisecond, and each of the five asynchronous calls it took (status,
  * open, status, read, close) cost a trip through libuv's thread pool. On 2026-12-08 reading the bench's 2,000
- * issues took 0.41–0.49 s of CPU that way against 1.0–1.3 s, about 0.6 s of it on the server's own thread, and
- * the server indexed them in 3.2–3.9 s against 3.8–4.4 (three runs by turns), with 269–282 MB resident against
- * 252–257 (why, not found: perhaps V8 collects less with the thread never idle between reads).
+ * issues took 0.41–0.48 s of CPU that way against 1.0–1.2 s (of which the server's own thread spent 0.7 s in
+ * those calls), and the server indexed them in 3.2–3.9 s against 3.8–4.4 (three runs by turns), with 269–282 MB
+ * resident against 252–257 (why, not found: perhaps V8 collects less with the thread never idle between reads).
  */
 export function readBulletin(file: string): string | undefined {
   try {
