@@ -215,9 +215,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // The connection handles one message per turn of the event loop, so the analysis waits for a turn that
   // brought no new edit; a flood of queued changes then costs one analysis, not one per change.
   const pending = new Set<string>();
-  /** The last check started for publishing, per document, by its number among all: only that one publishes. */
-  const publishing = new Map<string, number>();
-  let publishes = 0;
+  /**
+   * Each document's last check asked for (an edit, new settings or profile, other issues' headlines), by its number
+   * among all: a check under way stops, unpublished, once a newer one is asked for.
+   */
+  const latestAsked = new Map<string, number>();
   /** What was last sent to a client that pulls, per document: an equal report is sent as "unchanged". */
   const pulled = new DiagnosticReports();
   /** The semantic tokens last sent for each document: the next are sent as edits to them. */
@@ -270,12 +272,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!document) return;
     const pause = turns();
     const analysis = analyse(document);
-    const ticket = ++publishes;
-    publishing.set(uri, ticket);
-    // Checked again meanwhile (the settings, the profile or other issues' headlines changed): that check publishes,
-    // and this one would undo it.
-    const stale = (): boolean =>
-      documents.get(uri)?.version !== analysis.version || !analyses.isCurrent(analysis) || publishing.get(uri) !== ticket;
+    const asked = latestAsked.get(uri);
+    // The newer check publishes; this one, finishing after it, would undo it.
+    const stale = (): boolean => latestAsked.get(uri) !== asked;
     const problems = await analyses.problemsInTurns(analysis, stale, pause);
     if (!problems || stale()) return;
     void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(problems, document) });
@@ -327,7 +326,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   function schedule(uri: string): void {
     pending.add(uri);
-    scheduled++;
+    latestAsked.set(uri, ++scheduled);
     if (!flushScheduled) {
       flushScheduled = true;
       endFlush = foreground.begin();
@@ -599,7 +598,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     tokens.forget(uri);
     toldTooLarge.delete(uri);
     pending.delete(uri);
-    publishing.delete(uri);
+    latestAsked.delete(uri);
     if (!support.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
     // The file on disk (if any) speaks for it again.
     void options.files.read(uri).then((text) => {

@@ -1,6 +1,6 @@
 // Reads and indexes the archive's files in the background: a few files read ahead of the parser, so that a reader
-// that works apart from it and the parser work at once; after each slice, edits and requests are read; and an open document's checks go
-// first (no file is indexed while they are under way).
+// that works apart from it and the parser work at once; after each slice, edits and requests are read; and an open
+// document's checks go first (no file is indexed while they are under way).
 import type { Foreground } from '../protocol/foreground';
 import type { Pause } from '../protocol/turns';
 import { readAhead } from './readAhead';
