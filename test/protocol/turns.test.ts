@@ -2,7 +2,7 @@
 // while its checks run, and an edit cancels the checks of the version it
 // replaces, published (Neovim) or pulled (VS Code).
 import { afterEach, expect, test } from 'vitest';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import type { FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCheckContext } from '../../server/src/checks/context';
@@ -157,3 +157,67 @@ test('a headline that comes in while a long issue is checked: the issue is publi
   expect(published[0]!.diagnostics.length).toBeGreaterThan(1000);
   expect(published[0]!.diagnostics.filter((d) => JSON.stringify(d.message).includes('Lost Archive Story'))).toEqual([]);
 }, 60000);
+
+const typingIn = 'file:///drafts/being-typed.bulletin';
+
+/** Opens the long issue, with a reference to the headline typed in another issue, and that issue. */
+function openWhileTyping(client: TestClient): void {
+  client.open(typingIn, 'LOST ARCHIVE \n\nStandfirst.\n\nBy Dina Tokbaeva\n\nThe minister spoke.\n');
+  client.open(uri, longIssue().replace('(See Kazak Protesters', '(See Lost Archives.) (See Kazak Protesters'));
+}
+
+/**
+ * Types in the other issue's headline every 30 ms until `done` or 600 keystrokes: each gives it another last word
+ * (A, B… Z, BA, BB…), so that even keystrokes taken in together change what the long issue's references resolve to.
+ */
+async function typeHeadlineUntil(client: TestClient, done: () => boolean): Promise<void> {
+  const start = 'LOST ARCHIVE '.length;
+  let word = '';
+  let keystrokes = 0;
+  while (!done() && keystrokes < 600) {
+    const range = { start: { line: 0, character: start }, end: { line: 0, character: start + word.length } };
+    word = [...keystrokes.toString(26)].map((digit) => String.fromCharCode(65 + parseInt(digit, 26))).join('');
+    client.change(typingIn, [{ range, text: word }]);
+    keystrokes++;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+}
+
+// The long issue's check under way gives way to a new one at each keystroke, which takes up what the last found,
+// article by article. Checked afresh each time, it would not be published until the typing stops (a check of it
+// takes well over 30 ms).
+test('a headline typed in another issue, keystroke after keystroke, while a long issue is checked: the long issue is published all the same', async () => {
+  const client = await TestClient.start();
+  clients.push(client);
+  openWhileTyping(client);
+  await client.request('textDocument/foldingRange', { textDocument: { uri } });
+  await typeHeadlineUntil(client, () => client.published.has(uri));
+  expect(client.published.get(uri)?.[0]?.diagnostics.length).toBeGreaterThan(1000);
+}, 120000);
+
+test('the same, pulled as VS Code pulls: each refresh cancels the pull under way and pulls again; one pull is answered', async () => {
+  const client = await TestClient.start({ pull: true });
+  clients.push(client);
+  openWhileTyping(client);
+  let report: FullDocumentDiagnosticReport | undefined;
+  let refreshes = 0;
+  let pulling: CancellationTokenSource | undefined;
+  const pull = (): void => {
+    const source = (pulling = new CancellationTokenSource());
+    refreshes = client.requests.filter((r) => r.method === 'workspace/diagnostic/refresh').length;
+    client.connection.sendRequest<FullDocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }, source.token).then(
+      (answer) => (report = answer),
+      () => (pulling === source ? pull() : undefined),
+    );
+  };
+  pull();
+  const cancelOnRefresh = setInterval(() => {
+    if (client.requests.filter((r) => r.method === 'workspace/diagnostic/refresh').length > refreshes) pulling?.cancel();
+  }, 5);
+  try {
+    await typeHeadlineUntil(client, () => report !== undefined);
+  } finally {
+    clearInterval(cancelOnRefresh);
+  }
+  expect(report?.items.length).toBeGreaterThan(1000);
+}, 120000);
