@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { detached, kept } from '../../server/src/model/detach';
+import { detached, forgetRememberedStrings, kept, rememberingStrings } from '../../server/src/model/detach';
 
 describe('detached copies', () => {
   const text = `${'x'.repeat(100)} Kazakstan's unhappy oil workers ${'y'.repeat(100)}`;
@@ -23,5 +23,20 @@ describe('detached copies', () => {
     expect(copy).not.toBe(article);
     expect(copy[0]![0]).toBe(part);
     expect(copy[1]![0]).not.toBe(article[1]![0]);
+  });
+});
+
+describe('answers remembered by string', () => {
+  test('are given again without computing them, until forgotten; then computed anew', () => {
+    const asked: string[] = [];
+    const upper = rememberingStrings((text: string) => {
+      asked.push(text);
+      return text.toUpperCase();
+    }, 10);
+    expect([upper('oil'), upper('oil'), upper('gas')]).toEqual(['OIL', 'OIL', 'GAS']);
+    expect(asked).toEqual(['oil', 'gas']);
+    forgetRememberedStrings();
+    expect(upper('oil')).toBe('OIL');
+    expect(asked).toEqual(['oil', 'gas', 'oil']);
   });
 });

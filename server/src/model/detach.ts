@@ -44,12 +44,29 @@ function detachAny(value: unknown): unknown {
   return out;
 }
 
+/** Every map that remembers answers by string, so that they can all be forgotten at once. */
+const rememberedMaps = new Set<Map<string, unknown>>();
+
+/** The map, known as one that remembers answers by string (see `forgetRememberedStrings`). */
+export function rememberedStrings<T>(map: Map<string, T>): Map<string, T> {
+  rememberedMaps.add(map);
+  return map;
+}
+
+/**
+ * Forgets every answer remembered by string: the next check of a text is then as a document's first check is,
+ * though the same text was checked before (the bench's cold figures check one text again and again).
+ */
+export function forgetRememberedStrings(): void {
+  for (const map of rememberedMaps) map.clear();
+}
+
 /**
  * `compute`, remembering the answers for the last strings asked (up to `capacity`, then it starts afresh):
  * after a keystroke the same headlines and names are asked about again. Holds no slice of any text.
  */
 export function rememberingStrings<T>(compute: (text: string) => T, capacity: number): (text: string) => T {
-  const answers = new Map<string, T>();
+  const answers = rememberedStrings(new Map<string, T>());
   return (text) => {
     let answer = answers.get(text);
     if (answer === undefined) {

@@ -1,6 +1,7 @@
 // Pairs each contents entry with its article: by headline first, then by
 // standfirst and byline, so damaged entries (a lost first line) still pair.
 import { personKey } from '../../model/byline';
+import { rememberedStrings } from '../../model/detach';
 import { articleKey } from '../../model/parse';
 import { shortTitleKey, titleKey, titleWords } from '../../model/text';
 import type { Article, BulletinDocument, ContentsEntry } from '../../model/types';
@@ -54,7 +55,7 @@ function headlineKeys(item: Matchable): Keys {
 }
 
 /** A standfirst key's words, remembered for the last keys asked about: an edited article asks again each keystroke. */
-const wordsOfKey = new Map<string, ReadonlySet<string>>();
+const wordsOfKey = rememberedStrings(new Map<string, ReadonlySet<string>>());
 const WORDS_REMEMBERED = 1_000;
 
 function wordsOf(standfirst: string): ReadonlySet<string> {
