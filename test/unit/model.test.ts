@@ -11,7 +11,7 @@ import { groupChunks, scanBlocks } from '../../server/src/model/blocks';
 import type { Chunk } from '../../server/src/model/blocks';
 import { ParseCache } from '../../server/src/model/incremental';
 import { parseBulletin } from '../../server/src/model/parse';
-import { characterStart, collapseWhitespace, excerptOf, titleKey } from '../../server/src/model/text';
+import { characterStart, collapseWhitespace, excerptOf, isWhitespace, titleKey } from '../../server/src/model/text';
 import { measuredWidth, widthOf } from '../../server/src/model/width';
 import type { BulletinDocument, Span } from '../../server/src/model/types';
 import { allProblems, clean, marked, sample } from '../support/fixture';
@@ -499,4 +499,23 @@ test('a running reference opening a paragraph is found whichever paragraph of th
   // Opening the article's first paragraph, and its second.
   expect(targets(article('More.'))).toEqual(['Oil Town Waits for Answers']);
   expect(targets(article('see Oil Town Waits for Answers.'))).toEqual(['Oil Town Waits for Answers', 'Oil Town Waits for Answers']);
+});
+
+describe('whitespace, told without patterns', () => {
+  test('isWhitespace is what `\\s` matches, for every code unit', () => {
+    const differ: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) if (isWhitespace(code) !== /\s/.test(String.fromCharCode(code))) differ.push(code);
+    expect(differ).toEqual([]);
+  });
+
+  test('collapseWhitespace is runs of `\\s` as one space, trimmed, for any text', () => {
+    const pieces = ['a', 'B', 'é', '’', '.', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u0085', '"'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(collapseWhitespace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

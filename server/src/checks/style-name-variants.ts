@@ -32,20 +32,44 @@ export function osaDistance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
+const Z = 0x7a;
+const H = 0x68;
+const K = 0x6b;
+/** Vowels (with the accented ones names carry), y, h, apostrophes and hyphens: left out of a skeleton. */
+const NOT_IN_SKELETON = new Uint8Array(0x100);
+for (const c of "aeiouyhâäëïöüéèáíóú'-") NOT_IN_SKELETON[c.charCodeAt(0)] = 1;
+const RIGHT_QUOTE = 0x2019;
+
 /**
  * What transliterations of one name share: its consonants, with the letters
  * that vary between spellings made alike (zh/j, z/s, kh/k, double letters) and
  * vowels, y and h dropped. Janaozen, Janazoen and Zhanaozen all give "jnsn";
- * Kasymov and Kazymov "ksmv"; Mangistau and Mangystau "mngst".
+ * Kasymov and Kazymov "ksmv"; Mangistau and Mangystau "mngst". Read code by
+ * code (a test holds it to the chain of replacements it says): a document's
+ * first check asks for it once per distinct capitalized word.
  */
 export function skeleton(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/zh/g, 'j')
-    .replace(/kh/g, 'k')
-    .replace(/z/g, 's')
-    .replace(/[aeiouyhâäëïöüéèáíóú’'-]/g, '')
-    .replace(/(.)\1+/g, '$1');
+  let ascii = true;
+  for (let i = 0; i < word.length && ascii; i++) ascii = word.charCodeAt(i) < 0x80;
+  // ASCII capitals are lowered below, code by code; only other words need a lower-cased copy.
+  const lower = ascii ? word : word.toLowerCase();
+  let out = '';
+  let last = -1;
+  for (let i = 0; i < lower.length; i++) {
+    let code = lower.charCodeAt(i);
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if (code === Z || code === K) {
+      const next = lower.charCodeAt(i + 1) | 0x20;
+      if (next === H) {
+        code = code === Z ? 0x6a : K;
+        i++;
+      } else if (code === Z) code = 0x73;
+    }
+    if (code === last || (code < 0x100 ? NOT_IN_SKELETON[code] === 1 : code === RIGHT_QUOTE)) continue;
+    out += String.fromCharCode(code);
+    last = code;
+  }
+  return out;
 }
 
 const skeletonOf = rememberingStrings(skeleton, 50_000);

@@ -30,7 +30,24 @@ export function asciiPunctuation(text: string): string {
 
 /** Runs of whitespace, line breaks included, as one space; trimmed. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return isCollapsed(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * True when `collapseWhitespace` would give the text as it is: most headlines and standfirsts asked about, which
+ * a document's first check then reads once instead of having a pattern replace nothing in them.
+ */
+function isCollapsed(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (i === 0 || i === last || text.charCodeAt(i + 1) === 32) return false;
+    } else if (code < 0x21 || code > 0x7e) {
+      if (isWhitespace(code)) return false;
+    }
+  }
+  return true;
 }
 
 /** A one-line text cut to `max` characters, at a space past half of them where there is one, marked `…`. */
@@ -160,11 +177,12 @@ export function textAt(text: string, start: number, end: number): Text {
   return { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
 }
 
-const WHITESPACE = /\s/;
-
-/** What `\s` matches, without a regular expression for the common characters. */
+/** What `\s` matches (a test holds it to the pattern for every code unit), without a regular expression. */
 export function isWhitespace(code: number): boolean {
-  return code === 32 || (code < 128 ? code >= 9 && code <= 13 : WHITESPACE.test(String.fromCharCode(code)));
+  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0x1680) return code === 0xa0;
+  if (code < 0x2000) return code === 0x1680;
+  return code <= 0x200a || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 export function isSpace(code: number): boolean {

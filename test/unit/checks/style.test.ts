@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { doubledWords } from '../../../server/src/checks/style-doubled-word';
-import { forEachCapitalized, inCapitals, osaDistance } from '../../../server/src/checks/style-name-variants';
+import { forEachCapitalized, inCapitals, osaDistance, skeleton } from '../../../server/src/checks/style-name-variants';
 import { placeholders } from '../../../server/src/checks/style-placeholder';
 import { trailingWhitespace } from '../../../server/src/checks/style-trailing-whitespace';
 import { DEFAULT_PROFILE } from '../../../server/src/profile/profile';
@@ -128,6 +128,59 @@ describe('style.name-variants', () => {
     expect(rare[2]!.filter((word) => word === 'Kasymbekvoa')).toHaveLength(2);
     expect(rare[3]).toEqual(rare[2]);
     expect(rare[4]).toEqual(rare[0]);
+  });
+
+  test('a skeleton: what spellings of one name share', () => {
+    expect(['Janaozen', 'Janazoen', 'Zhanaozen', 'ZHANAOZEN'].map(skeleton)).toEqual(['jnsn', 'jnsn', 'jnsn', 'jnsn']);
+    expect(['Kasymov', 'Kazymov', 'Khasymov', 'Mangistau', 'Mangystau', 'Ak-Zhol', 'Zhol’s'].map(skeleton)).toEqual([
+      'ksmv',
+      'ksmv',
+      'ksmv',
+      'mngst',
+      'mngst',
+      'kjl',
+      'jls',
+    ]);
+  });
+
+  test('a skeleton is what the replacements it is described by give, for any word', () => {
+    const described = (word: string): string =>
+      word
+        .toLowerCase()
+        .replace(/zh/g, 'j')
+        .replace(/kh/g, 'k')
+        .replace(/z/g, 's')
+        .replace(/[aeiouyhâäëïöüéèáíóú’'-]/g, '')
+        .replace(/(.)\1+/g, '$1');
+    // Letters that the replacements treat alike or apart, capitals of them, and characters whose lower case is
+    // longer (İ) or ASCII (the Kelvin sign), accented vowels, a letter outside the BMP.
+    const pieces = [
+      ...'zZhHkKjJsSaAeEyYnNmMtT',
+      'zh',
+      'ZH',
+      'Kh',
+      'kkh',
+      'zzh',
+      'ss',
+      'İ',
+      '\u212a',
+      'é',
+      'É',
+      'ü',
+      '’',
+      "'",
+      '-',
+      '𝐀',
+      'ß',
+      'Ж',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+        const word = parts.join('');
+        expect(skeleton(word)).toBe(described(word));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   test('distance counts a swap of neighbours as one', () => {
