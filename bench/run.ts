@@ -690,36 +690,8 @@ function bundles() {
   };
 }
 
-async function main(): Promise<void> {
-  mkdirSync(WORK, { recursive: true });
-  // While working on one figure: BENCH_ONLY=keystroke, open, archive, busy, typing, cli or editor prints it and writes nothing.
-  const only = process.env.BENCH_ONLY;
-  if (only === 'keystroke') {
-    const text = generate(sample, 1_000_000).bulletin;
-    return console.log({
-      published: await keystrokes(text),
-      paused: await keystrokes(text, { pause: TYPING_PAUSE_MS }),
-      pulled: await keystrokes(text, { pull: true }),
-      pulledQuiet: await keystrokes(text, { pull: true, at: quietPlace(text) }),
-    });
-  }
-  if (only === 'open')
-    return console.log({ sample: await firstOpen(sample), oneMegabyte: await firstOpen(generate(sample, 1_000_000).bulletin) });
-  if (only === 'archive') return console.log(await workspace(2000));
-  if (only === 'editor') return console.log(inVsCode());
-  if (only === 'busy') return console.log(await openedWhileIndexing(2000));
-  if (only === 'typing') return console.log(typingAcrossFigures());
-  if (only === 'cli') return console.log(commandLine(2000));
-  const oneMegabyte = generate(sample, 1_000_000);
-  // Keystrokes over the protocol first: measured later, they counted the collections of this process's own heap,
-  // grown by the measurements in process below (10 MB texts, the Markdown service's documents), not a client's.
-  const keystroke = await keystrokes(oneMegabyte.bulletin);
-  const keystrokePaused = await keystrokes(oneMegabyte.bulletin, { pause: TYPING_PAUSE_MS });
-  const keystrokeSample = await keystrokes(sample);
-  const keystrokePulled = await keystrokes(oneMegabyte.bulletin, { pull: true });
-  const keystrokePulledQuiet = await keystrokes(oneMegabyte.bulletin, { pull: true, at: quietPlace(oneMegabyte.bulletin) });
-  const opened = { sample: await firstOpen(sample), oneMegabyte: await firstOpen(oneMegabyte.bulletin) };
-  process.stderr.write('measured keystrokes\n');
+/** Ours against the Markdown service on each size: cold, doing its job alone, and after a keystroke. */
+async function sizeFigures(oneMegabyte: { bulletin: string; markdown: string }) {
   const service = markdownService();
   const cases = [
     // Warm-up runs first, as many on both sides, so that both are measured compiled, as in an editor that has been
@@ -755,6 +727,42 @@ async function main(): Promise<void> {
     });
     process.stderr.write(`measured ${c.name}\n`);
   }
+  return sizes;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  // While working on one figure: BENCH_ONLY=keystroke, open, sizes, archive, busy, typing, cli or editor prints it and
+  // writes nothing.
+  const only = process.env.BENCH_ONLY;
+  if (only === 'keystroke') {
+    const text = generate(sample, 1_000_000).bulletin;
+    return console.log({
+      published: await keystrokes(text),
+      paused: await keystrokes(text, { pause: TYPING_PAUSE_MS }),
+      pulled: await keystrokes(text, { pull: true }),
+      pulledQuiet: await keystrokes(text, { pull: true, at: quietPlace(text) }),
+    });
+  }
+  if (only === 'open')
+    return console.log({ sample: await firstOpen(sample), oneMegabyte: await firstOpen(generate(sample, 1_000_000).bulletin) });
+  if (only === 'sizes') return console.dir(await sizeFigures(generate(sample, 1_000_000)), { depth: null });
+  if (only === 'archive') return console.log(await workspace(2000));
+  if (only === 'editor') return console.log(inVsCode());
+  if (only === 'busy') return console.log(await openedWhileIndexing(2000));
+  if (only === 'typing') return console.log(typingAcrossFigures());
+  if (only === 'cli') return console.log(commandLine(2000));
+  const oneMegabyte = generate(sample, 1_000_000);
+  // Keystrokes over the protocol first: measured later, they counted the collections of this process's own heap,
+  // grown by the measurements in process below (10 MB texts, the Markdown service's documents), not a client's.
+  const keystroke = await keystrokes(oneMegabyte.bulletin);
+  const keystrokePaused = await keystrokes(oneMegabyte.bulletin, { pause: TYPING_PAUSE_MS });
+  const keystrokeSample = await keystrokes(sample);
+  const keystrokePulled = await keystrokes(oneMegabyte.bulletin, { pull: true });
+  const keystrokePulledQuiet = await keystrokes(oneMegabyte.bulletin, { pull: true, at: quietPlace(oneMegabyte.bulletin) });
+  const opened = { sample: await firstOpen(sample), oneMegabyte: await firstOpen(oneMegabyte.bulletin) };
+  process.stderr.write('measured keystrokes\n');
+  const sizes = await sizeFigures(oneMegabyte);
   const typing = typingAcrossFigures(oneMegabyte.bulletin);
   process.stderr.write('measured typing across\n');
   const archiveFigures = await workspace(2000);

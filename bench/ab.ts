@@ -1,0 +1,42 @@
+// `node scripts/bench.mjs ab REV [bytes]`: this checkout's code against revision REV's, run by turns in one
+// process, a cold check and then a keystroke at a time each, so that both meet the same machine: on the VMs
+// these notes were measured on, its speed swung by a third between runs a minute apart, more than most changes
+// are worth. Prints the medians and how many turns each side was the faster.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as ours from './abSide';
+import * as base from './abBase';
+import { generate } from './generate';
+
+const root = path.resolve(process.argv[2] ?? '.');
+const rev = process.argv[3] ?? 'HEAD';
+const size = Number(process.argv[4] ?? 50_000);
+const sample = readFileSync(path.join(root, 'test/fixtures/rca-2011-12-janaozen.txt'), 'utf8');
+const text = size <= 50_000 ? sample : generate(sample, size).bulletin;
+const [runs, warmup] = size <= 50_000 ? [1000, 1000] : size <= 2_000_000 ? [40, 20] : [5, 2];
+
+const median = (times: number[]): number => [...times].sort((a, b) => a - b)[times.length >> 1]!;
+
+/** `work(side, i)` for each side by turns, the side going first alternating; the timed turns' durations. */
+function byTurns(work: (side: typeof ours, i: number) => void, count: number, skip: number) {
+  const sides = [
+    { name: rev, side: base, times: [] as number[] },
+    { name: 'this checkout', side: ours, times: [] as number[] },
+  ];
+  for (let i = 0; i < count + skip; i++) {
+    for (const { side, times } of i % 2 === 0 ? sides : [...sides].reverse()) {
+      const start = performance.now();
+      work(side, i);
+      if (i >= skip) times.push(performance.now() - start);
+    }
+  }
+  const [a, b] = sides;
+  const faster = b!.times.filter((t, i) => t < a!.times[i]!).length;
+  return `${a!.name} ${median(a!.times).toFixed(3)} ms, this checkout ${median(b!.times).toFixed(3)} ms (faster in ${faster} of ${count} turns)`;
+}
+
+console.log(`${text.length.toLocaleString('en')} characters`);
+console.log(`cold check: ${byTurns((side) => side.cold(text), runs, warmup)}`);
+const at = text.indexOf(' ', Math.floor(text.length / 2));
+const typists = new Map([base, ours].map((side) => [side, side.typist(text, at)] as const));
+console.log(`after a keystroke: ${byTurns((side, i) => typists.get(side)!(i), runs * 2, warmup * 2)}`);
