@@ -5,7 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
 import { createCheckContext } from '../../server/src/checks/context';
-import { runChecks } from '../../server/src/checks/run';
+import { checkInSteps, runChecks } from '../../server/src/checks/run';
+import { CHECKS } from '../../server/src/checks/registry';
 import { documentLinks } from '../../server/src/features/documentLinks';
 import { FoldingMemo, foldingRanges } from '../../server/src/features/folding';
 import { OutlineMemo, documentSymbols } from '../../server/src/features/symbols';
@@ -16,7 +17,7 @@ import { DEFAULT_PARSE_OPTIONS, parseBulletin } from '../../server/src/model/par
 import { detached } from '../../server/src/model/detach';
 import { detachedArticle } from '../../server/src/model/detachArticle';
 import { movedArticleInPlace, movedBlockInPlace, movedContentsEntryInPlace, shifted } from '../../server/src/model/shift';
-import type { BulletinDocument, ContentsEntry } from '../../server/src/model/types';
+import type { Article, BulletinDocument, ContentsEntry } from '../../server/src/model/types';
 import { scanBlocks } from '../../server/src/model/blocks';
 import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
 import { syncedDocuments } from '../../server/src/protocol/documents';
@@ -266,6 +267,67 @@ describe('incremental parsing', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  test('after random edits whose checks are given up midway, as a newer edit makes them, the checks find what checking the fresh text finds', () => {
+    const source = sample();
+    const step = fc.record({ edit: edit(source.length), givenUpAfter: fc.option(fc.nat(CHECKS.length), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+        const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+        let doc = TextDocument.create('file:///issue.bulletin', 'bulletin', 1, source);
+        analyses.problems(analyses.get(doc));
+        for (const { edit, givenUpAfter } of steps) {
+          doc = TextDocument.create(doc.uri, 'bulletin', doc.version + 1, apply(doc.getText(), edit));
+          const analysis = analyses.get(doc);
+          if (givenUpAfter === undefined) {
+            const reused = analyses.problems(analysis);
+            expect(JSON.stringify(reused)).toBe(JSON.stringify(allProblems(doc.getText(), { uri: doc.uri })));
+            continue;
+          }
+          let asked = 0;
+          const checks = checkInSteps(analyses.context(analysis), { isCancelled: () => asked++ >= givenUpAfter });
+          while (!checks.next().done);
+        }
+        const last = TextDocument.create(doc.uri, 'bulletin', doc.version + 1, doc.getText());
+        expect(JSON.stringify(analyses.problems(analyses.get(last)))).toBe(JSON.stringify(allProblems(doc.getText(), { uri: doc.uri })));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("a round given up midway drops none of the last round's results; an ended round drops those it did not ask for", () => {
+    const cache = new ParseCache();
+    const doc = parseBulletin(sample(), undefined, cache);
+    const results = new ArticleResults();
+    let computed = 0;
+    const ask = (articles: readonly Article[]): void => {
+      for (const article of articles)
+        results.get('first word', article, () => (computed++, { start: article.start, end: article.start + 1 }));
+      for (const article of articles) results.remembered('title', article.headline?.text ?? '', () => (computed++, 'remembered'));
+    };
+    results.nextRound('width 72');
+    ask(doc.articles);
+    results.endRound();
+    const all = computed;
+    expect(all).toBeGreaterThan(doc.articles.length);
+    // Two rounds given up before asking for anything, then one that asks for all: nothing is computed again.
+    computed = 0;
+    results.nextRound('width 72');
+    results.nextRound('width 72');
+    ask(doc.articles.slice(0, 2));
+    results.nextRound('width 72');
+    ask(doc.articles);
+    expect(computed).toBe(0);
+    results.endRound();
+    // A round that ends having asked for the first two articles only: the others' results are dropped.
+    results.nextRound('width 72');
+    ask(doc.articles.slice(0, 2));
+    results.endRound();
+    results.nextRound('width 72');
+    ask(doc.articles);
+    expect(computed).toBeGreaterThan(0);
+    expect(computed).toBeLessThan(all);
   });
 
   test('after random edits, the cross-references kept for unchanged articles resolve as a fresh resolution does', () => {

@@ -36,6 +36,8 @@ export class ArticleResults {
   /** Rounds since what the checks assume last changed: 1 while checking a document's first version. */
   private rounds = 0;
   private assumptions: string | undefined;
+  /** False from the start of a round until `endRound`: a round given up midway drops nothing the last one kept. */
+  private ended = true;
 
   /**
    * Starts checking a new version. Results are kept only while what they assume outside the article (profile,
@@ -49,12 +51,34 @@ export class ArticleResults {
       this.keyedNow = new Map();
       this.byParagraph = new WeakMap();
       this.rounds = 0;
+      // Nothing of the round under way either, ended or not.
+      this.ended = true;
     }
-    this.previous = this.current;
+    if (this.ended) {
+      this.previous = this.current;
+      this.keyedBefore = this.keyedNow;
+    } else {
+      // The last round stopped before asking for everything (a newer version or headline came): what it did
+      // not ask for is kept as the round before it left it, else the next round would compute it all again.
+      for (const [key, results] of this.current) this.previous.set(key, results);
+      for (const [name, now] of this.keyedNow) {
+        const before = this.keyedBefore.get(name);
+        if (before) for (const [key, known] of now) before.set(key, known);
+        else this.keyedBefore.set(name, now);
+      }
+    }
     this.current = new Map();
-    this.keyedBefore = this.keyedNow;
     this.keyedNow = new Map();
+    this.ended = false;
     this.rounds++;
+  }
+
+  /**
+   * Ends the round: every check asked for what it needed, so what no check asked for (articles since edited or
+   * deleted) is dropped at the next round.
+   */
+  endRound(): void {
+    this.ended = true;
   }
 
   /** True while checking the first version under these assumptions: nothing is kept from an earlier one. */

@@ -54,6 +54,11 @@ export interface CheckContext {
    * must hold no offset.
    */
   ofParagraph<T>(name: string, paragraph: Paragraph, compute: () => T): T;
+  /**
+   * Called once every check has run on this context: what no check asked for of the last version's results is
+   * then dropped. A round given up midway (a newer version came) drops nothing.
+   */
+  endRound(): void;
   /** True for a document's first version (or the first since the width or line break changed): nothing is kept yet. */
   readonly firstVersion: boolean;
   /** Set when the document is too large for the full checks: only the quick ones run, with a notice. */
@@ -104,6 +109,7 @@ export function createCheckContext(
     acrossVersions: (name, update) => results.acrossVersions(name, update),
     remembered: (name, key, compute) => results.remembered(name, key, compute),
     ofParagraph: (name, paragraph, compute) => results.ofParagraph(name, paragraph, compute),
+    endRound: () => results.endRound(),
     firstVersion: results.first,
     text: doc.text,
     doc,

@@ -15,14 +15,17 @@ export interface RunOptions {
  */
 export function* checkInSteps(context: CheckContext, options: RunOptions = {}): Generator<void, Problem[], void> {
   const problems: Problem[] = [];
+  let cancelled = false;
   for (const check of options.checks ?? CHECKS) {
-    if (options.isCancelled?.()) break;
+    if ((cancelled = options.isCancelled?.() ?? false)) break;
     if (context.limited && !check.quick) continue;
     const setting = context.profile.checks[check.code] ?? check.severity;
     if (setting === 'off') continue;
     for (const finding of check.run(context)) problems.push(asProblem(finding, check.code, setting));
     yield;
   }
+  // Only some checks ran (`options.checks`) or some were given up: what the others keep is kept too.
+  if (!cancelled && !options.checks) context.endRound();
   // Stable: findings at one place keep the order of the registry.
   return problems.sort((a, b) => a.start - b.start);
 }
