@@ -24,7 +24,8 @@ export function* checkInSteps(context: CheckContext, options: RunOptions = {}): 
     for (const finding of check.run(context)) problems.push(asProblem(finding, check.code, setting));
     yield;
   }
-  // Only some checks ran (`options.checks`) or some were given up: what the others keep is kept too.
+  // The round ends only once every check has run: after some (`options.checks`, or a cancellation), what the
+  // others keep stays for the next round.
   if (!cancelled && !options.checks) context.endRound();
   // Stable: findings at one place keep the order of the registry.
   return problems.sort((a, b) => a.start - b.start);
