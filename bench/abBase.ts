@@ -1,3 +1,3 @@
-// The other revision's side in bench/ab.ts: the bundler (scripts/bench.mjs) loads bench/abSide.ts in its place
-// with that revision's imports; the type checker sees this checkout's.
-export * from './abSide';
+// The other revision's side in bench/ab.ts: the bundler (scripts/bench.mjs) loads bench/inProcess.ts in its
+// place with that revision's imports; the type checker sees this checkout's.
+export * from './inProcess';

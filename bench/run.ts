@@ -14,24 +14,9 @@ import { createLanguageService, DiagnosticLevel, githubSlugifier } from 'vscode-
 import type { ITextDocument, IWorkspace } from 'vscode-markdown-languageservice';
 import { URI } from 'vscode-uri';
 import { SERVER_NODE_FLAGS } from '../client/src/serverFlags';
-import type { Check } from '../server/src/checks/check';
-import { createCheckContext } from '../server/src/checks/context';
 import { CHECKS } from '../server/src/checks/registry';
-import { runChecks } from '../server/src/checks/run';
-import { toDiagnostics } from '../server/src/features/diagnostics';
-import { FoldingMemo, foldingRanges } from '../server/src/features/folding';
-import { OutlineMemo, documentSymbols } from '../server/src/features/symbols';
-import { forgetRememberedStrings } from '../server/src/model/detach';
-import { LineIndex } from '../server/src/model/lineIndex';
-import { parseBulletin } from '../server/src/model/parse';
-import { parseOptionsFor } from '../server/src/profile/parseOptions';
-import { DEFAULT_PROFILE } from '../server/src/profile/profile';
-import { syncedDocuments } from '../server/src/protocol/documents';
-import { Analyses } from '../server/src/workspace/analysis';
-import { EditLog } from '../server/src/workspace/editLog';
-import { WorkspaceIndex } from '../server/src/workspace/index';
-import { summarize } from '../server/src/workspace/summary';
 import { generate } from './generate';
+import { cold, forget, typist } from './inProcess';
 
 const ROOT = path.resolve(process.argv[2] ?? '.');
 const WORK = path.join(ROOT, 'bench', 'work');
@@ -99,18 +84,6 @@ async function timeUntil(done: Promise<void>, fn: () => Promise<unknown>, limitM
 /** The checks of cross-references: what the Markdown service's link diagnostics do for Markdown. */
 const CROSS_REFERENCE_CHECKS = CHECKS.filter((check) => check.code.startsWith('xref.'));
 
-/** Ours: parse, every check (or only `checks`), diagnostics, symbols and folding, from scratch. */
-function ours(text: string, uri: string, checks?: readonly Check[]): void {
-  const doc = parseBulletin(text, parseOptionsFor(DEFAULT_PROFILE));
-  const positions = new LineIndex(text);
-  const index = new WorkspaceIndex();
-  index.set(summarize(doc, uri, positions));
-  const problems = runChecks(createCheckContext(doc, uri, index, DEFAULT_PROFILE), { checks });
-  toDiagnostics(problems, positions, uri);
-  documentSymbols(doc, positions);
-  foldingRanges(doc, positions);
-}
-
 /**
  * Ours after a keystroke, as the server does it: the document's previous version analysed, then one character
  * typed or deleted in the middle (through the server's document sync, which logs where), then diagnostics,
@@ -120,39 +93,6 @@ function oursAfterKeystroke(text: string, uri: string): (i: number) => void {
   const type = typist(text, uri);
   const at = quietPlace(text);
   return (i) => type(at, i);
-}
-
-/** A keystroke at `at` as `oursAfterKeystroke` times it: `typed` (a letter) typed on even `i`, deleted again on odd. */
-function typist(text: string, uri: string, typed = 'x'): (at: number, i: number) => void {
-  const index = new WorkspaceIndex();
-  const edits = new EditLog();
-  const sync = syncedDocuments(edits);
-  // Every size checked in full, as the cold figures are: no bulletin.fullChecks.maxMegabytes here.
-  const analyses = new Analyses(
-    index,
-    () => DEFAULT_PROFILE,
-    () => Infinity,
-    edits,
-  );
-  let doc = sync.create(uri, 'bulletin', 1, text);
-  analyses.problems(analyses.get(doc));
-  return (offset, i) => {
-    const at = doc.positionAt(offset);
-    const range = i % 2 === 0 ? { start: at, end: at } : { start: at, end: doc.positionAt(offset + typed.length) };
-    doc = sync.update(doc, [{ range, text: i % 2 === 0 ? typed : '' }], doc.version + 1);
-    const analysis = analyses.get(doc);
-    toDiagnostics(analyses.problems(analysis) ?? [], doc, uri);
-    documentSymbols(
-      analysis.doc,
-      doc,
-      analyses.keptFor(analysis, 'outline', () => new OutlineMemo()),
-    );
-    foldingRanges(
-      analysis.doc,
-      doc,
-      analyses.keptFor(analysis, 'folding', () => new FoldingMemo()),
-    );
-  };
 }
 
 /**
@@ -705,14 +645,9 @@ async function sizeFigures(oneMegabyte: { bulletin: string; markdown: string }) 
   let version = 1;
   for (const c of cases) {
     // Each cold run as a document's first check: what the last run remembered of the same headlines and names forgotten.
-    const mine = await time(c.runs, c.warmup, () => ours(c.bulletin, 'file:///bench/doc.bulletin'), forgetRememberedStrings);
+    const mine = await time(c.runs, c.warmup, () => cold(c.bulletin, 'file:///bench/doc.bulletin'), forget);
     const theirs = await time(c.runs, c.warmup, () => service.run(c.markdown, version++));
-    const mineSameJob = await time(
-      c.runs,
-      c.warmup,
-      () => ours(c.bulletin, 'file:///bench/doc.bulletin', CROSS_REFERENCE_CHECKS),
-      forgetRememberedStrings,
-    );
+    const mineSameJob = await time(c.runs, c.warmup, () => cold(c.bulletin, 'file:///bench/doc.bulletin', CROSS_REFERENCE_CHECKS), forget);
     const mineAfterEdit = await time(c.runs * 2, c.warmup * 2, oursAfterKeystroke(c.bulletin, 'file:///bench/edited.bulletin'));
     const theirsAfterEdit = await time(c.runs * 2, c.warmup * 2, theirsAfterKeystroke(service, c.markdown));
     const mb = c.bulletin.length / 1e6;

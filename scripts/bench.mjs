@@ -50,7 +50,7 @@ if (tool === 'run')
 execFileSync(process.execPath, ['--max-old-space-size=4096', `bench/work/${tool}.js`, process.cwd(), ...rest], { stdio: 'inherit' });
 
 /**
- * Bundles bench/abBase.ts as bench/abSide.ts with its imports resolved in a worktree of revision `rev`
+ * Bundles bench/abBase.ts as bench/inProcess.ts with its imports resolved in a worktree of revision `rev`
  * (bench/work/ab-base, made the first time, then moved to `rev`): bench/ab.ts then runs both revisions' code.
  */
 function otherRevision(rev) {
@@ -62,9 +62,9 @@ function otherRevision(rev) {
   return {
     name: 'ab-base',
     setup(build) {
-      build.onResolve({ filter: /^\.\/abBase$/ }, () => ({ path: path.join(tree, 'bench/abSide.ts'), namespace: 'ab-base' }));
+      build.onResolve({ filter: /^\.\/abBase$/ }, () => ({ path: path.join(tree, 'bench/inProcess.ts'), namespace: 'ab-base' }));
       build.onLoad({ filter: /.*/, namespace: 'ab-base' }, () => ({
-        contents: readFileSync('bench/abSide.ts', 'utf8'),
+        contents: readFileSync('bench/inProcess.ts', 'utf8'),
         loader: 'ts',
         resolveDir: path.join(tree, 'bench'),
       }));

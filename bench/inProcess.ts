@@ -1,6 +1,8 @@
-// One side of `node scripts/bench.mjs ab`: the work the bench's in-process rows time, written once and bundled
-// twice, against this checkout's server and against another revision's (whose imports resolve in its worktree).
-// Only what both revisions export is used; what a revision lacks (forgetting what is remembered) is skipped.
+// The work the bench times in process, ours: a cold check and a keystroke. Written once for `npm run bench` and
+// for `node scripts/bench.mjs ab`, which bundles it a second time with its imports resolved in another
+// revision's worktree (bench/abBase.ts): only what both revisions export is used, and what a revision lacks
+// (forgetting what is remembered) is skipped.
+import type { Check } from '../server/src/checks/check';
 import { createCheckContext } from '../server/src/checks/context';
 import { runChecks } from '../server/src/checks/run';
 import { toDiagnostics } from '../server/src/features/diagnostics';
@@ -19,24 +21,32 @@ import { summarize } from '../server/src/workspace/summary';
 
 const remembered = detach as { forgetRememberedStrings?: () => void };
 
-/** A cold check as the bench times it: parse, every check, diagnostics, symbols and folding, nothing remembered. */
-export function cold(text: string): void {
+/** Forgets what the server remembers by string for the next keystroke, as a document's first check has none of it. */
+export function forget(): void {
   remembered.forgetRememberedStrings?.();
-  const uri = 'file:///bench/ab.bulletin';
+}
+
+/** Ours: parse, every check (or only `checks`), diagnostics, symbols and folding, from scratch. */
+export function cold(text: string, uri: string, checks?: readonly Check[]): void {
   const doc = parseBulletin(text, parseOptionsFor(DEFAULT_PROFILE));
   const positions = new LineIndex(text);
   const index = new WorkspaceIndex();
   index.set(summarize(doc, uri, positions));
-  toDiagnostics(runChecks(createCheckContext(doc, uri, index, DEFAULT_PROFILE)), positions, uri);
+  const problems = runChecks(createCheckContext(doc, uri, index, DEFAULT_PROFILE), { checks });
+  toDiagnostics(problems, positions, uri);
   documentSymbols(doc, positions);
   foldingRanges(doc, positions);
 }
 
-/** A letter typed (even `i`) or deleted (odd) at `offset` of a document kept open, then everything again. */
-export function typist(text: string, offset: number): (i: number) => void {
-  const uri = 'file:///bench/ab-typed.bulletin';
+/**
+ * Ours after a keystroke, as the server does it, in a document kept open: `typed` (a letter) typed at `at` on
+ * even `i`, deleted again on odd (through the server's document sync, which logs where), then diagnostics,
+ * symbols and folding of the new version.
+ */
+export function typist(text: string, uri: string, typed = 'x'): (at: number, i: number) => void {
   const edits = new EditLog();
   const sync = syncedDocuments(edits);
+  // Every size checked in full, as the cold figures are: no bulletin.fullChecks.maxMegabytes here.
   const analyses = new Analyses(
     new WorkspaceIndex(),
     () => DEFAULT_PROFILE,
@@ -45,10 +55,10 @@ export function typist(text: string, offset: number): (i: number) => void {
   );
   let doc = sync.create(uri, 'bulletin', 1, text);
   analyses.problems(analyses.get(doc));
-  return (i) => {
+  return (offset, i) => {
     const at = doc.positionAt(offset);
-    const range = i % 2 === 0 ? { start: at, end: at } : { start: at, end: doc.positionAt(offset + 1) };
-    doc = sync.update(doc, [{ range, text: i % 2 === 0 ? 'x' : '' }], doc.version + 1);
+    const range = i % 2 === 0 ? { start: at, end: at } : { start: at, end: doc.positionAt(offset + typed.length) };
+    doc = sync.update(doc, [{ range, text: i % 2 === 0 ? typed : '' }], doc.version + 1);
     const analysis = analyses.get(doc);
     toDiagnostics(analyses.problems(analysis) ?? [], doc, uri);
     documentSymbols(
