@@ -347,6 +347,60 @@ async function keystrokes(text: string, options: { pull?: boolean; at?: number; 
   return { ...stats(times), ...(pull ? { unchanged } : {}), ...(serverCpuMs === undefined ? {} : { serverCpuMs }) };
 }
 
+/** Letters in a burst of typing, and the milliseconds between them: a word typed fast. */
+const BURST_KEYS = 12;
+const BURST_GAP_MS = 15;
+
+/**
+ * Bursts of typing in a long issue, over the protocol, diagnostics published: `BURST_KEYS` letters sent
+ * `BURST_GAP_MS` apart in the middle of a body paragraph, each check given up as the next letter comes, timed
+ * from the last letter to its diagnostics; then the burst taken back in one edit. Beside it, a single letter at
+ * the same place, typed once the last diagnostics came, and taken back. Eight of each, after two untimed.
+ */
+async function bursts(text: string) {
+  const client = new Client();
+  await client.initialize(undefined, false);
+  const uri = 'file:///bench/burst.bulletin';
+  const published = (version: number) =>
+    client.next((m, p) => m === 'textDocument/publishDiagnostics' && (p as { version?: number }).version === version);
+  const opened = published(1);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bulletin', version: 1, text } });
+  await opened;
+  const middle = TextDocument.create(uri, 'bulletin', 1, text).positionAt(text.indexOf('\n\n', Math.floor(text.length / 2)) - 10);
+  const at = (character: number) => ({ line: middle.line, character });
+  let version = 1;
+  /** Sends one change; resolves once its diagnostics are published, with the milliseconds that took. */
+  const change = (from: number, to: number, typed: string) => {
+    version++;
+    const ready = published(version);
+    const start = performance.now();
+    void client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: at(from), end: at(to) }, text: typed }],
+    });
+    return ready.then(() => performance.now() - start);
+  };
+  const single: number[] = [];
+  const burst: number[] = [];
+  for (let turn = 0; turn < 10; turn++) {
+    const alone = await change(middle.character, middle.character, 'x');
+    await change(middle.character, middle.character + 1, '');
+    let last: Promise<number> | undefined;
+    for (let k = 0; k < BURST_KEYS; k++) {
+      if (k > 0) await new Promise((resolve) => setTimeout(resolve, BURST_GAP_MS));
+      last = change(middle.character + k, middle.character + k, 'y');
+    }
+    const after = await last!;
+    await change(middle.character, middle.character + BURST_KEYS, '');
+    if (turn >= 2) {
+      single.push(alone);
+      burst.push(after);
+    }
+  }
+  await client.stop();
+  return { megabytes: round(text.length / 1e6, 1), keys: BURST_KEYS, gapMs: BURST_GAP_MS, burst: stats(burst), single: stats(single) };
+}
+
 /**
  * Where the in-process keystroke figures type, and the pulled keystroke that changes no finding: the first space
  * after the middle of the issue, in a body line with no finding (in the sample and the generated bulletins).
@@ -667,8 +721,8 @@ async function sizeFigures(oneMegabyte: { bulletin: string; markdown: string }) 
 
 async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
-  // While working on one figure: BENCH_ONLY=keystroke, open, sizes, archive, busy, typing, cli or editor prints it and
-  // writes nothing.
+  // While working on one figure: BENCH_ONLY=keystroke, open, burst, sizes, archive, busy, typing, cli or editor prints
+  // it and writes nothing.
   const only = process.env.BENCH_ONLY;
   if (only === 'keystroke') {
     const text = generate(sample, 1_000_000).bulletin;
@@ -681,6 +735,7 @@ async function main(): Promise<void> {
   }
   if (only === 'open')
     return console.log({ sample: await firstOpen(sample), oneMegabyte: await firstOpen(generate(sample, 1_000_000).bulletin) });
+  if (only === 'burst') return console.log(await bursts(generate(sample, 4_000_000).bulletin));
   if (only === 'sizes') return console.dir(await sizeFigures(generate(sample, 1_000_000)), { depth: null });
   if (only === 'archive') return console.log(await workspace(2000));
   if (only === 'editor') return console.log(inVsCode());
@@ -696,6 +751,7 @@ async function main(): Promise<void> {
   const keystrokePulled = await keystrokes(oneMegabyte.bulletin, { pull: true });
   const keystrokePulledQuiet = await keystrokes(oneMegabyte.bulletin, { pull: true, at: quietPlace(oneMegabyte.bulletin) });
   const opened = { sample: await firstOpen(sample), oneMegabyte: await firstOpen(oneMegabyte.bulletin) };
+  const burst = await bursts(generate(sample, 4_000_000).bulletin);
   process.stderr.write('measured keystrokes\n');
   const sizes = await sizeFigures(oneMegabyte);
   const typing = typingAcrossFigures(oneMegabyte.bulletin);
@@ -714,6 +770,7 @@ async function main(): Promise<void> {
     keystroke1MBPulled: keystrokePulled,
     keystroke1MBPulledQuiet: keystrokePulledQuiet,
     firstOpen: opened,
+    burst,
     typingAcross: typing,
     workspace: archiveFigures,
     whileIndexing,
@@ -745,6 +802,7 @@ function table(r: {
   keystroke1MBPulled: Keystrokes;
   keystroke1MBPulledQuiet: Keystrokes;
   firstOpen: { sample: Stats; oneMegabyte: Stats };
+  burst: Awaited<ReturnType<typeof bursts>>;
   typingAcross: ReturnType<typeof typingAcrossFigures>;
   workspace: Awaited<ReturnType<typeof workspace>>;
   whileIndexing: Awaited<ReturnType<typeof openedWhileIndexing>>;
@@ -774,6 +832,7 @@ function table(r: {
     `| Keystroke in a 1 MB issue → diagnostics pulled, in a line with no finding (${r.keystroke1MBPulledQuiet.unchanged} of ${r.keystroke1MBPulledQuiet.runs} "unchanged") | ${keystrokeFigures(r.keystroke1MBPulledQuiet)} | | |`,
     `| The 44 KB sample opened in a freshly started server → diagnostics (${r.firstOpen.sample.runs} servers) | ${r.firstOpen.sample.median} ms (p95 ${r.firstOpen.sample.p95}) | | |`,
     `| A 1 MB issue opened in a freshly started server → diagnostics (${r.firstOpen.oneMegabyte.runs} servers) | ${r.firstOpen.oneMegabyte.median} ms (p95 ${r.firstOpen.oneMegabyte.p95}) | | |`,
+    `| A burst of typing in a ${r.burst.megabytes} MB issue: ${r.burst.keys} letters ${r.burst.gapMs} ms apart → the last one's diagnostics, from it (${r.burst.burst.runs} bursts); a single letter there | ${r.burst.burst.median} ms (p95 ${r.burst.burst.p95}); a single letter ${r.burst.single.median} ms (p95 ${r.burst.single.p95}) | | |`,
     ...(
       [
         ['the 44 KB sample', r.typingAcross.sample],
