@@ -58,7 +58,11 @@ function otherRevision(rev) {
   // Named here, in this checkout: in the worktree, HEAD would be the worktree's own.
   const commit = execFileSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], { encoding: 'utf8' }).trim();
   if (existsSync(tree)) execFileSync('git', ['-C', tree, 'checkout', '--quiet', '--detach', commit], { stdio: 'inherit' });
-  else execFileSync('git', ['worktree', 'add', '--quiet', '--detach', tree, commit], { stdio: 'inherit' });
+  else {
+    // A worktree deleted with bench/work is still registered until pruned, and could not be added again.
+    execFileSync('git', ['worktree', 'prune'], { stdio: 'inherit' });
+    execFileSync('git', ['worktree', 'add', '--quiet', '--detach', tree, commit], { stdio: 'inherit' });
+  }
   return {
     name: 'ab-base',
     setup(build) {
