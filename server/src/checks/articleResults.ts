@@ -51,7 +51,7 @@ export class ArticleResults {
       this.keyedNow = new Map();
       this.byParagraph = new WeakMap();
       this.rounds = 0;
-      // Nothing of the round under way either, ended or not.
+      // Nothing is kept from before, whether or not the last round ended.
       this.ended = true;
     }
     if (this.ended) {
