@@ -330,6 +330,32 @@ describe('incremental parsing', () => {
     expect(computed).toBeLessThan(all);
   });
 
+  test("typing without pause, each round given up after a few checks: what is held stays bounded and still has every article's results", () => {
+    const analyses = new Analyses(new WorkspaceIndex(), () => DEFAULT_PROFILE);
+    const source = sample();
+    let doc = TextDocument.create('file:///issue.bulletin', 'bulletin', 1, source);
+    analyses.problems(analyses.get(doc));
+    const results = analyses.keptFor(analyses.get(doc), 'checks', () => new ArticleResults());
+    const articles = analyses.get(doc).doc.articles.length;
+    // In the body of an article in the middle: each letter makes the article (and a paragraph of it) new.
+    const body = analyses.get(doc).doc.articles[articles >> 1]!.body[0]!;
+    let at = body.start + 1;
+    for (let i = 0; i < 400; i++) {
+      const text = doc.getText();
+      doc = TextDocument.create(doc.uri, 'bulletin', doc.version + 1, text.slice(0, at) + 'x' + text.slice(at));
+      at++;
+      let asked = 0;
+      // Every check but the last: the round is given up, as a newer keystroke makes it.
+      const checks = checkInSteps(analyses.context(analyses.get(doc)), { isCancelled: () => asked++ >= CHECKS.length - 1 });
+      while (!checks.next().done);
+    }
+    // The version's own articles, and at most 32 others (one for each keystroke otherwise).
+    expect(results.heldArticles).toBeGreaterThanOrEqual(articles);
+    expect(results.heldArticles).toBeLessThanOrEqual(articles + 32);
+    const full = analyses.get(doc);
+    expect(JSON.stringify(analyses.problems(full))).toBe(JSON.stringify(allProblems(doc.getText(), { uri: doc.uri })));
+  });
+
   test('after random edits, the cross-references kept for unchanged articles resolve as a fresh resolution does', () => {
     const source = sample();
     const archiveUri = 'file:///archive/rca-2009-04-574.bulletin';

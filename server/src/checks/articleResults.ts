@@ -7,6 +7,9 @@ import { articleKey } from '../model/parse';
 import { detach, detached, kept } from '../model/detach';
 import { shifted } from '../model/shift';
 
+/** How many articles' results a version does not have are kept, at most, through rounds given up. */
+const STALE_ARTICLES = 32;
+
 interface Entry {
   readonly start: number;
   readonly value: unknown;
@@ -43,7 +46,7 @@ export class ArticleResults {
    * Starts checking a new version. Results are kept only while what they assume outside the article (profile,
    * email width, line break) is unchanged; those no version used since the last round are dropped.
    */
-  nextRound(assumptions: string): void {
+  nextRound(assumptions: string, articles: readonly Article[] = []): void {
     if (assumptions !== this.assumptions) {
       this.assumptions = assumptions;
       this.current = new Map();
@@ -61,6 +64,7 @@ export class ArticleResults {
       // The last round stopped before asking for everything (a newer version or headline came): what it did
       // not ask for is kept as the round before it left it, else the next round would compute it all again.
       for (const [key, results] of this.current) this.previous.set(key, results);
+      this.keepOnly(articles);
       for (const [name, now] of this.keyedNow) {
         const before = this.keyedBefore.get(name);
         if (before) for (const [key, known] of now) before.set(key, known);
@@ -79,6 +83,23 @@ export class ArticleResults {
    */
   endRound(): void {
     this.ended = true;
+  }
+
+  /**
+   * Drops the results of articles that `articles` (the version about to be checked) does not have, once there
+   * are more than a few: in a streak of rounds given up (typing without pause in a long issue), each would
+   * otherwise add the edited article's results as they were at one keystroke, until a round ended.
+   */
+  private keepOnly(articles: readonly Article[]): void {
+    if (this.previous.size <= articles.length + STALE_ARTICLES) return;
+    const live = new Set<string | undefined>();
+    for (const article of articles) live.add(articleKey(article));
+    for (const key of this.previous.keys()) if (!live.has(key)) this.previous.delete(key);
+  }
+
+  /** How many articles' results are held now, this round's and those kept from before. */
+  get heldArticles(): number {
+    return new Set([...this.previous.keys(), ...this.current.keys()]).size;
   }
 
   /** True while checking the first version under these assumptions: nothing is kept from an earlier one. */

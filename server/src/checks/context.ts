@@ -100,7 +100,7 @@ export function createCheckContext(
   };
   const width = profile.emailWidth ?? measuredWidth(doc);
   const eol = lineBreakOf(doc.text);
-  results.nextRound(`${width}\u0000${eol}`);
+  results.nextRound(`${width}\u0000${eol}`, doc.articles);
   return {
     uri,
     width,
