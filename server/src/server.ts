@@ -417,6 +417,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       for (const folder of uris) append(files, await options.files.list(folder, () => cancelled));
       await indexFiles(files, {
         read: (uri) => options.files.read(uri),
+        readsAhead: options.files.readsAhead,
         index: indexFile,
         pause: backgroundTurns(),
         foreground,

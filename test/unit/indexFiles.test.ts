@@ -1,5 +1,5 @@
-// The archive indexed in the background: every file in order, read ahead of the parser, and no file indexed while
-// an open document's checks are under way.
+// The archive indexed in the background: every file in order, read as many at once as the reader says, and no
+// file indexed while an open document's checks are under way.
 import { expect, test } from 'vitest';
 import { Foreground } from '../../server/src/protocol/foreground';
 import { nextTurn, turnsOf } from '../../server/src/protocol/turns';
@@ -66,6 +66,7 @@ test('every file is indexed once, in order, with its text, and progress is told 
   const reports: string[] = [];
   await indexFiles(files, {
     read: (uri) => Promise.resolve(uri.endsWith('1010.bulletin') ? undefined : `text of ${uri}`),
+    readsAhead: 1,
     index: (uri, text) => indexed.push(`${uri} ${text ?? '(gone)'}`),
     pause: () => nextTurn(),
     foreground: new Foreground(),
@@ -77,27 +78,31 @@ test('every file is indexed once, in order, with its text, and progress is told 
   expect(reports).toEqual(['25/60', '50/60']);
 });
 
-test('files are read a few ahead of the one indexed, and indexing stops when cancelled', async () => {
-  const read: number[] = [];
-  const indexed: number[] = [];
-  let cancelled = false;
-  await indexFiles(files, {
-    read: (uri) => {
-      read.push(files.indexOf(uri));
-      return Promise.resolve('text');
-    },
-    index: (uri) => {
-      indexed.push(files.indexOf(uri));
-      if (indexed.length === 10) cancelled = true;
-    },
-    pause: () => undefined,
-    foreground: new Foreground(),
-    isCancelled: () => cancelled,
-    failed: (uri) => expect.unreachable(uri),
-  });
-  expect(indexed).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-  // The first file's reading started the next seven's; each later one, one more.
-  expect(read).toEqual([...Array(17).keys()]);
+test('files are read as many at once as the reader says, and indexing stops when cancelled', async () => {
+  for (const readsAhead of [1, 8]) {
+    const read: number[] = [];
+    const indexed: number[] = [];
+    let cancelled = false;
+    await indexFiles(files, {
+      read: (uri) => {
+        read.push(files.indexOf(uri));
+        return Promise.resolve('text');
+      },
+      readsAhead,
+      index: (uri) => {
+        indexed.push(files.indexOf(uri));
+        if (indexed.length === 10) cancelled = true;
+      },
+      pause: () => undefined,
+      foreground: new Foreground(),
+      isCancelled: () => cancelled,
+      failed: (uri) => expect.unreachable(uri),
+    });
+    expect(indexed).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // With eight, the first file's reading started the next seven's; each later one, one more. With one, only
+    // the file about to be indexed is read.
+    expect(read).toEqual([...Array(readsAhead + 9).keys()]);
+  }
 });
 
 test("no file is indexed while an open document's checks are under way; indexing goes on once they end", async () => {
@@ -110,6 +115,7 @@ test("no file is indexed while an open document's checks are under way; indexing
       if (files.indexOf(uri) === 12) endChecks = foreground.begin();
       return nextTurn().then(() => 'text');
     },
+    readsAhead: 8,
     index: (uri) => indexed.push(files.indexOf(uri)),
     // Turns that do not wait for the checks themselves: indexFiles must.
     pause: () => nextTurn(),
@@ -129,6 +135,7 @@ test('a file whose indexing fails is told of, and the others are indexed all the
   const failures: string[] = [];
   await indexFiles(files.slice(0, 5), {
     read: () => Promise.resolve('text'),
+    readsAhead: 1,
     index: (uri) => {
       if (files.indexOf(uri) === 2) throw new Error('unreadable model');
       indexed.push(files.indexOf(uri));

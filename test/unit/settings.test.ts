@@ -47,6 +47,7 @@ describe('the profile in force', () => {
     list: () => Promise.resolve([]),
     read: (uri) => Promise.resolve(texts[uri]),
     readText: (uri) => Promise.resolve(texts[uri]),
+    readsAhead: 1,
   });
 
   test('a folder with no bulletin.json keeps the very profile its documents had before it was read', async () => {

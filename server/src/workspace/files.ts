@@ -8,6 +8,11 @@ export interface WorkspaceFiles {
   read(uri: string): Promise<string | undefined>;
   /** Any small text file (a profile, a footer template), or undefined. */
   readText(uri: string): Promise<string | undefined>;
+  /**
+   * How many bulletins the archive's indexing reads at once, ahead of the one it parses: more than one only where
+   * `read` works apart from the parser (a browser's file system, say), else the texts read ahead only wait.
+   */
+  readonly readsAhead: number;
 }
 
 /** File names a bulletin may have; `.txt` files are bulletins only when they look like one. */

@@ -1,12 +1,9 @@
-// Reads and indexes the archive's files in the background: a few files read ahead of the parser, so that a reader
-// that works apart from it and the parser work at once; after each slice, edits and requests are read; and an open
-// document's checks go first (no file is indexed while they are under way).
+// Reads and indexes the archive's files in the background: files read ahead of the parser where the reader works
+// apart from it, so that both work at once; after each slice, edits and requests are read; and an open document's
+// checks go first (no file is indexed while they are under way).
 import type { Foreground } from '../protocol/foreground';
 import type { Pause } from '../protocol/turns';
 import { readAhead } from './readAhead';
-
-/** Files read ahead of the one being indexed. */
-const READ_AHEAD = 8;
 
 /** How often progress is reported, in files. */
 const REPORT_EVERY = 25;
@@ -14,6 +11,8 @@ const REPORT_EVERY = 25;
 export interface IndexFilesOptions {
   /** The file's text, or undefined when it cannot be read (gone since it was listed). */
   readonly read: (uri: string) => Promise<string | undefined>;
+  /** How many files are read at once: the one indexed next and those after it (`WorkspaceFiles.readsAhead`). */
+  readonly readsAhead: number;
   readonly index: (uri: string, text: string | undefined) => void;
   /** After each slice of indexing, the next turn of the event loop in which no foreground work is under way. */
   readonly pause: Pause;
@@ -25,7 +24,7 @@ export interface IndexFilesOptions {
 }
 
 export async function indexFiles(files: readonly string[], options: IndexFilesOptions): Promise<void> {
-  const read = readAhead(files, options.read, READ_AHEAD);
+  const read = readAhead(files, options.read, options.readsAhead);
   for (let i = 0; i < files.length && !options.isCancelled(); i++) {
     const text = await read(i);
     // While the file was read, an edit may have come in: its checks go first.

@@ -1,6 +1,6 @@
 // Files read a few ahead of the one being worked on, so that a reader that works apart from the parser (a browser's
-// file system, say; on Node the files are read synchronously) and the parser work at once: the archive's indexing in
-// the server, and the command line's passes over a folder.
+// file system, say) and the parser work at once: the archive's indexing in the server. On Node the files are read
+// synchronously, one at a time (`NodeFiles.readsAhead`).
 
 /**
  * A reader of `items` in order: asked for item `i`, it starts reading it and the `ahead - 1` after it (those not
