@@ -129,7 +129,7 @@ function listChecks(args: readonly string[], io: Output): number {
 async function outline(args: readonly string[], io: Output): Promise<number> {
   if (args.length !== 1 || args[0]!.startsWith('-')) throw new UsageError('outline needs exactly one file');
   const { profile } = await readProfile(await findProfile(path.dirname(path.resolve(args[0]!))));
-  const loaded = await load(args[0]!, profile);
+  const loaded = load(args[0]!, profile);
   io.out(formatOutline(documentSymbols(loaded.doc, loaded.positions)));
   return 0;
 }
