@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from '../../server/src/cli/main';
+import { checkFiles } from '../../server/src/cli/workspace';
+import { DEFAULT_PROFILE } from '../../server/src/profile/profile';
 import { CLEAN_PATH, FIXTURES, SAMPLE_PATH, clean, sample } from '../support/fixture';
 
 const CLI_PATH = path.resolve(__dirname, '../../dist/cli.js');
@@ -202,6 +204,22 @@ describe('bulletin outline', () => {
     );
     expect(clean().split('\n')[64]).toBe('TAJIKISTAN: A WINTER WITHOUT POWER');
   });
+});
+
+test("a folder's files are reported each in a turn of the event loop of its own, so that the report is written as it goes", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-cli-'));
+  for (const name of ['a', 'b', 'c']) writeFileSync(path.join(dir, `${name}.bulletin`), clean());
+  // A turn asked for as each file is reported: it has come by the next file's report (a write to a pipe, say).
+  const turnCame: boolean[] = [];
+  let turned = false;
+  const files = ['a', 'b', 'c'].map((name) => path.join(dir, `${name}.bulletin`));
+  await checkFiles(files, DEFAULT_PROFILE, () => {
+    turnCame.push(turned);
+    turned = false;
+    setImmediate(() => (turned = true));
+  });
+  rmSync(dir, { recursive: true, force: true });
+  expect(turnCame).toEqual([false, true, true]);
 });
 
 describe('the built CLI', () => {

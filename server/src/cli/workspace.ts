@@ -10,6 +10,7 @@ import { parseBulletin } from '../model/parse';
 import type { BulletinDocument } from '../model/types';
 import { isBulletinFile, listBulletinFiles, readBulletin } from '../node/nodeFiles';
 import { parseOptionsFor } from '../profile/parseOptions';
+import { nextTurn } from '../protocol/turns';
 import type { Profile } from '../profile/profile';
 import { WorkspaceIndex } from '../workspace/index';
 import { summarize } from '../workspace/summary';
@@ -118,6 +119,9 @@ export async function checkFiles(files: readonly string[], profile: Profile, rep
     const context = createCheckContext(l.doc, l.uri, index, profile);
     const problems = runChecks(context);
     reported(fileReport(displayPath(l.path), problems, l.positions, sendReport(context, problems)));
+    // The files are read synchronously: without a turn of the event loop here, what a pipe cannot take at once
+    // (its reader slower than the checks) would be held until the last file, and a reader gone away heard only then.
+    await nextTurn();
   }
 }
 
