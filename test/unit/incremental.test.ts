@@ -306,25 +306,25 @@ describe('incremental parsing', () => {
         results.get('first word', article, () => (computed++, { start: article.start, end: article.start + 1 }));
       for (const article of articles) results.remembered('title', article.headline?.text ?? '', () => (computed++, 'remembered'));
     };
-    results.nextRound('width 72');
+    results.nextRound('width 72', doc.articles);
     ask(doc.articles);
     results.endRound();
     const all = computed;
     expect(all).toBeGreaterThan(doc.articles.length);
     // Two rounds given up before asking for anything, then one that asks for all: nothing is computed again.
     computed = 0;
-    results.nextRound('width 72');
-    results.nextRound('width 72');
+    results.nextRound('width 72', doc.articles);
+    results.nextRound('width 72', doc.articles);
     ask(doc.articles.slice(0, 2));
-    results.nextRound('width 72');
+    results.nextRound('width 72', doc.articles);
     ask(doc.articles);
     expect(computed).toBe(0);
     results.endRound();
     // A round that ends having asked for the first two articles only: the others' results are dropped.
-    results.nextRound('width 72');
+    results.nextRound('width 72', doc.articles);
     ask(doc.articles.slice(0, 2));
     results.endRound();
-    results.nextRound('width 72');
+    results.nextRound('width 72', doc.articles);
     ask(doc.articles);
     expect(computed).toBeGreaterThan(0);
     expect(computed).toBeLessThan(all);
@@ -815,7 +815,7 @@ describe("what is read from an edited article's paragraphs", () => {
     const results = new ArticleResults();
     let reads = 0;
     const readAll = (doc: BulletinDocument, assumptions: string): void => {
-      results.nextRound(assumptions);
+      results.nextRound(assumptions, doc.articles);
       const edited = doc.articles[article]!;
       for (const paragraph of doc.paragraphs)
         if (paragraph.start >= edited.start && paragraph.end <= edited.end)

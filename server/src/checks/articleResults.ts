@@ -43,10 +43,11 @@ export class ArticleResults {
   private ended = true;
 
   /**
-   * Starts checking a new version. Results are kept only while what they assume outside the article (profile,
-   * email width, line break) is unchanged; those no version used since the last round are dropped.
+   * Starts checking a new version, whose articles are `articles`. Results are kept only while what they assume
+   * outside the article (profile, email width, line break) is unchanged; those no version used since the last
+   * round are dropped.
    */
-  nextRound(assumptions: string, articles: readonly Article[] = []): void {
+  nextRound(assumptions: string, articles: readonly Article[]): void {
     if (assumptions !== this.assumptions) {
       this.assumptions = assumptions;
       this.current = new Map();
