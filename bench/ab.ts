@@ -1,7 +1,8 @@
 // `node scripts/bench.mjs ab REV [bytes]`: this checkout's code against revision REV's, run by turns in one
 // process, a cold check and then a keystroke at a time each, so that both meet the same machine: on the VMs
 // these notes were measured on, its speed swung by a third between runs a minute apart, more than most changes
-// are worth. Prints the medians and how many turns each side was the faster.
+// are worth. Prints the medians and how many turns each side was the faster: a cold check, a keystroke between
+// words and one inside a name.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ours from './inProcess';
@@ -53,3 +54,10 @@ console.log(
 const at = text.indexOf(' ', Math.floor(text.length / 2));
 const typists = new Map([base, ours].map((side) => [side, side.typist(text, uri)] as const));
 console.log(`after a keystroke: ${byTurns((side, i) => typists.get(side)!(at, i), runs * 2, warmup * 2)}`);
+// Inside the first name past the middle (a capitalized word of five letters or more), in a document of its own:
+// a keystroke there changes the name's counts, which the one above leaves as they were.
+const name = /\b[A-Z][a-z]{4,}/g;
+name.lastIndex = Math.floor(text.length / 2);
+const inName = name.exec(text)!.index + 2;
+const namers = new Map([base, ours].map((side) => [side, side.typist(text, 'file:///bench/ab-name.bulletin')] as const));
+console.log(`after a keystroke in a name: ${byTurns((side, i) => namers.get(side)!(inName, i), runs * 2, warmup * 2)}`);
