@@ -190,10 +190,32 @@ function tallied(previous: Tally | undefined, counts: readonly ArticleCounts[]):
   const same = out.length === back.length && out.every((c, i) => sameCounts(c, back[i]!));
   const next: Tally = Object.assign({}, previous, { counts });
   if (same) return next;
-  add(next, out, -1);
-  add(next, back, 1);
+  if (out.length === back.length) out.forEach((c, i) => addChangedParts(next, c, back[i]!));
+  else {
+    add(next, out, -1);
+    add(next, back, 1);
+  }
   next.variants = undefined;
   return next;
+}
+
+/**
+ * One article's counts taken out and put in again: only its parts that differ, where both versions have the same
+ * parts (an article edited again, read paragraph by paragraph), so that typing in a name goes through that
+ * paragraph's words, not the article's.
+ */
+function addChangedParts(tally: Tally, before: ArticleCounts, after: ArticleCounts): void {
+  if (before.length !== after.length) {
+    add(tally, [before], -1);
+    add(tally, [after], 1);
+    return;
+  }
+  before.forEach(([counts], i) => {
+    const [now] = after[i]!;
+    if (sameWords(counts, now)) return;
+    addPart(tally, counts, -1);
+    addPart(tally, now, 1);
+  });
 }
 
 /** The same words, counts and mid-sentence uses, part by part (where they are aside). */
@@ -207,29 +229,30 @@ function sameWords(a: Counts, b: Counts): boolean {
 }
 
 function add(tally: Tally, counts: readonly ArticleCounts[], sign: 1 | -1): void {
+  for (const parts of counts) for (const [partCounts] of parts) addPart(tally, partCounts, sign);
+}
+
+function addPart(tally: Tally, counts: Counts, sign: 1 | -1): void {
   const { words, bySkeleton, changed } = tally;
-  for (const parts of counts) {
-    for (const [partCounts] of parts)
-      for (const [word, count, midSentence] of partCounts) {
-        let entry = words.get(word);
-        const skeleton = skeletonOf(word);
-        if (!entry) {
-          const kept = detach(word);
-          words.set(kept, (entry = { count: 0, midSentence: 0 }));
-          let same = bySkeleton.get(skeleton);
-          if (!same) bySkeleton.set(skeleton, (same = new Set()));
-          same.add(kept);
-        }
-        entry.count += sign * count;
-        if (midSentence) entry.midSentence += sign;
-        if (entry.count === 0) {
-          words.delete(word);
-          const same = bySkeleton.get(skeleton)!;
-          same.delete(word);
-          if (same.size === 0) bySkeleton.delete(skeleton);
-        }
-        changed.add(skeleton);
-      }
+  for (const [word, count, midSentence] of counts) {
+    let entry = words.get(word);
+    const skeleton = skeletonOf(word);
+    if (!entry) {
+      const kept = detach(word);
+      words.set(kept, (entry = { count: 0, midSentence: 0 }));
+      let same = bySkeleton.get(skeleton);
+      if (!same) bySkeleton.set(skeleton, (same = new Set()));
+      same.add(kept);
+    }
+    entry.count += sign * count;
+    if (midSentence) entry.midSentence += sign;
+    if (entry.count === 0) {
+      words.delete(word);
+      const same = bySkeleton.get(skeleton)!;
+      same.delete(word);
+      if (same.size === 0) bySkeleton.delete(skeleton);
+    }
+    changed.add(skeleton);
   }
 }
 
