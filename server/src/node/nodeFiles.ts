@@ -73,11 +73,8 @@ export function readBulletin(file: string): string | undefined {
 
 export class NodeFiles implements WorkspaceFiles {
   /**
-   * One: bulletins are read synchronously (`readBulletin`), so a text read ahead only waits for the parser. Eight
-   * read ahead cost the index memory: on 2026-12-08 the server indexed the bench's 2,000 issues with 205–210 MB
-   * resident against 263–282, in 2.7–3.6 s against 3.3–3.7 (four runs by turns). In process, V8 moved 93 MB from
-   * the young generation to the old over the archive against 231 MB, where it stayed until a full collection; why
-   * texts waiting a few files' time are moved is not known (V8 moving whole pages was ruled out).
+   * One: bulletins are read synchronously (`readBulletin`), so a text read ahead only waits for the parser. (Eight
+   * read ahead once cost the index 60–80 MB, from how `readAhead` kept them: see there.)
    */
   readonly readsAhead = 1;
 
