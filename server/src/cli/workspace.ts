@@ -50,10 +50,10 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
 
 /**
  * A file to check: its text, whatever its name, and whether it is a regular file (not a pipe, `<(…)`). Read
- * synchronously, as the siblings indexed with it are (`readBulletin`), and one file at a time: with eight read
- * ahead of the parser (these asynchronously), checking one issue of the bench's archive took 261–285 MB resident
- * against 187–199, and no less time (2.7–3.8 s either way, six runs by turns on 2026-12-08); a whole folder
- * as much of either. See `NodeFiles.readsAhead`.
+ * synchronously, as the siblings indexed with it are (`readBulletin`), and one file at a time, as nothing is
+ * gained by reading ahead of the parser what is read synchronously. With eight read ahead (these asynchronously,
+ * through `readAhead` when it kept its reads in a Map), checking one issue of the bench's archive took 261–285 MB
+ * resident against 187–199, and no less time (2.7–3.8 s either way, six runs by turns on 2026-12-08).
  */
 function readGiven(file: string): { text: string; regular: boolean } {
   let fd: number | undefined;
